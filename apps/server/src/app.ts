@@ -1,0 +1,108 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerCrossOriginProtection } from './http/cross-origin-protection.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { VERSION, healthRoutes } from './http/health-routes.js';
+import { AccountRepository } from './identity/account-repository.js';
+import { authRoutes } from './identity/auth-routes.js';
+import { BootstrapService } from './identity/bootstrap-service.js';
+import { LoginService } from './identity/login-service.js';
+import { LoginThrottle } from './identity/login-throttle.js';
+import { SessionRepository } from './identity/session-repository.js';
+import { SessionService } from './identity/session-service.js';
+import { UserRepository } from './identity/user-repository.js';
+import { userRoutes } from './identity/user-routes.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { createCipher } from './secrets/cipher.js';
+import type { Store } from './store/database.js';
+import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
+import { personalAccessTokenRoutes } from './tokens/personal-access-token-routes.js';
+import { PersonalAccessTokenService } from './tokens/personal-access-token-service.js';
+
+export type AppDeps = {
+  config: Config;
+  store: Store;
+  secret: string;
+  now?: () => Date;
+  mailer?: Mailer;
+  logger?: boolean | object;
+};
+
+export type App = { app: FastifyInstance; bootstrap: BootstrapService };
+
+/**
+ * The composition root: every repository and service is built here, once, with explicit
+ * arguments, and handed to the route modules of its domain.
+ */
+export const buildApp = async (deps: AppDeps): Promise<App> => {
+  const { config, store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.TESSERA_BODY_LIMIT_BYTES,
+    trustProxy: config.TESSERA_TRUST_PROXY,
+    logController: new LogController({
+      disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
+    }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tessera API v1', version: VERSION, description: 'Lightdash-compatible API v1' },
+      components: {
+        securitySchemes: {
+          session_cookie: { type: 'apiKey', in: 'cookie', name: 'connect.sid' },
+          api_key: { type: 'apiKey', in: 'header', name: 'Authorization', description: "Value should be 'ApiKey <your key>'" },
+        },
+      },
+      security: [{ session_cookie: [] }, { api_key: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const mailer = deps.mailer ?? createMailer(config.SMTP_URL, config.SMTP_FROM, app.log);
+  const cipher = createCipher(deps.secret);
+  const cookieSettings = { secure: config.TESSERA_SECURE_COOKIES, maxAgeSeconds: config.TESSERA_SESSION_MAX_AGE_HOURS * 3600 };
+
+  const accounts = new AccountRepository(store.db);
+  const users = new UserRepository(store.db);
+  const sessions = new SessionService(new SessionRepository(store.db), accounts, cookieSettings.maxAgeSeconds * 1000, now);
+  const tokens = new PersonalAccessTokenService(
+    new PersonalAccessTokenRepository(store.db),
+    accounts,
+    config.TESSERA_PAT_MAX_EXPIRATION_DAYS,
+    now,
+  );
+  const bootstrap = new BootstrapService(store.db, users, now);
+  const login = new LoginService(users, accounts, new LoginThrottle(config.TESSERA_LOGIN_MAX_FAILURES, now));
+
+  registerCrossOriginProtection(app, config.TESSERA_TRUSTED_ORIGINS);
+  registerAuthentication(app, { sessions, tokens, cookie: cookieSettings });
+
+  healthRoutes(app, { db: store.db, storeKind: store.kind });
+  authRoutes(app, { accounts, login, sessions, bootstrap, cookie: cookieSettings });
+  userRoutes(app);
+  personalAccessTokenRoutes(app, { tokens });
+  void mailer;
+  void cipher;
+
+  return { app, bootstrap };
+};

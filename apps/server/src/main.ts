@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { resolveSecret } from './secrets/secret-file.js';
+import { migrateToLatest, openStore } from './store/database.js';
+
+/** `npm start`: configuration → secret → store + migrations → app → first admin → listen. */
+const start = async (config: Config) => {
+  const secret = await resolveSecret(config.TESSERA_SECRET, config.home);
+  const store = await openStore(
+    config.DATABASE_URL
+      ? { kind: 'postgres', url: config.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(config.home, 'metadata') },
+  );
+  await migrateToLatest(store.db);
+  const { app, bootstrap } = await buildApp({ config, store, secret });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: finishing in-flight requests`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await store.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const first = await bootstrap.ensureFirstAdmin(
+    config.TESSERA_ADMIN_EMAIL && config.TESSERA_ADMIN_PASSWORD
+      ? {
+          email: config.TESSERA_ADMIN_EMAIL,
+          password: config.TESSERA_ADMIN_PASSWORD,
+          firstName: 'Admin',
+          lastName: '',
+          organizationName: config.TESSERA_ORGANIZATION_NAME,
+        }
+      : undefined,
+  );
+  if (first.created) app.log.info(`created the first admin ${first.created}`);
+  if (first.setupToken) {
+    app.log.warn(
+      `No admin yet. Open this one-time link to create one (valid 24 h):\n\n    ${config.siteUrl}/setup?token=${first.setupToken}\n`,
+    );
+  }
+  app.log.info(`Tessera is ready on ${config.siteUrl} (metadata: ${store.kind}, data: ${config.home})`);
+};
+
+try {
+  await start(loadConfig(process.env));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\nSee the environment variable table in README.md.\n`);
+    process.exit(1);
+  }
+  throw error;
+}

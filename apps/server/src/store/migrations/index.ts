@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as identity from './0001-identity.js';
+
+/** Ordered, append-only. Never edit a migration that has landed; add the next one. */
+export const migrations: Record<string, Migration> = {
+  '0001-identity': identity,
+};

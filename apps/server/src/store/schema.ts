@@ -1,0 +1,175 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the metadata store, as Kysely sees them. Only repositories import this file. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganizationsTable {
+  organization_uuid: string;
+  name: string;
+  chart_colors: Json<string[] | null> | null;
+  default_project_uuid: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  user_uuid: string;
+  email: string;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  password_hash: string | null;
+  is_email_verified: Generated<boolean>;
+  is_active: Generated<boolean>;
+  is_setup_complete: Generated<boolean>;
+  is_marketing_opted_in: Generated<boolean>;
+  is_tracking_anonymized: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationMembershipsTable {
+  user_uuid: string;
+  organization_uuid: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  session_hash: string;
+  user_uuid: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface PersonalAccessTokensTable {
+  personal_access_token_uuid: string;
+  user_uuid: string;
+  token_hash: string;
+  description: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  rotated_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface InviteLinksTable {
+  invite_code_hash: string;
+  organization_uuid: string;
+  user_uuid: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  expires_at: Timestamp;
+}
+
+export interface EmailOneTimePasscodesTable {
+  user_uuid: string;
+  email: string;
+  passcode_hash: string;
+  number_of_attempts: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface OrganizationAllowedEmailDomainsTable {
+  organization_uuid: string;
+  email_domains: Json<string[]>;
+  role: string;
+  projects: Json<{ projectUuid: string; role: string }[]>;
+}
+
+export interface GroupsTable {
+  group_uuid: string;
+  organization_uuid: string;
+  name: string;
+  created_at: Timestamp;
+  created_by_user_uuid: string | null;
+  updated_at: Timestamp;
+  updated_by_user_uuid: string | null;
+}
+
+export interface GroupMembershipsTable {
+  group_uuid: string;
+  user_uuid: string;
+  created_at: Timestamp;
+}
+
+export interface UserAttributesTable {
+  user_attribute_uuid: string;
+  organization_uuid: string;
+  name: string;
+  description: string | null;
+  attribute_default: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserAttributeUserValuesTable {
+  user_attribute_uuid: string;
+  user_uuid: string;
+  value: string;
+}
+
+export interface UserAttributeGroupValuesTable {
+  user_attribute_uuid: string;
+  group_uuid: string;
+  value: string;
+}
+
+export interface UserWarehouseCredentialsTable {
+  user_warehouse_credentials_uuid: string;
+  user_uuid: string;
+  name: string;
+  warehouse_type: string;
+  username: string | null;
+  encrypted_credentials: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectsTable {
+  project_uuid: string;
+  organization_uuid: string;
+  name: string;
+  type: Generated<string>;
+  warehouse_type: string;
+  require_user_credentials: Generated<boolean>;
+  upstream_project_uuid: string | null;
+  created_by_user_uuid: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProjectMembershipsTable {
+  project_uuid: string;
+  user_uuid: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface ProjectGroupAccessTable {
+  project_uuid: string;
+  group_uuid: string;
+  role: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  organization_memberships: OrganizationMembershipsTable;
+  sessions: SessionsTable;
+  personal_access_tokens: PersonalAccessTokensTable;
+  invite_links: InviteLinksTable;
+  setup_tokens: SetupTokensTable;
+  email_one_time_passcodes: EmailOneTimePasscodesTable;
+  organization_allowed_email_domains: OrganizationAllowedEmailDomainsTable;
+  groups: GroupsTable;
+  group_memberships: GroupMembershipsTable;
+  user_attributes: UserAttributesTable;
+  user_attribute_user_values: UserAttributeUserValuesTable;
+  user_attribute_group_values: UserAttributeGroupValuesTable;
+  user_warehouse_credentials: UserWarehouseCredentialsTable;
+  projects: ProjectsTable;
+  project_memberships: ProjectMembershipsTable;
+  project_group_access: ProjectGroupAccessTable;
+}

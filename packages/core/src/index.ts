@@ -1,0 +1,3 @@
+export * from './errors/index.js';
+export * from './policy/index.js';
+export * from './types/roles.js';
