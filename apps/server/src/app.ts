@@ -8,7 +8,10 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { registerUserAttributeModule } from './attributes/user-attribute-module.js';
 import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { registerGroupModule } from './groups/group-module.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerCrossOriginProtection } from './http/cross-origin-protection.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -22,12 +25,15 @@ import { SessionRepository } from './identity/session-repository.js';
 import { SessionService } from './identity/session-service.js';
 import { UserRepository } from './identity/user-repository.js';
 import { userRoutes } from './identity/user-routes.js';
+import { registerInviteModule } from './invites/invite-module.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { registerOrganizationModule } from './organizations/organization-module.js';
 import { createCipher } from './secrets/cipher.js';
 import type { Store } from './store/database.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
 import { personalAccessTokenRoutes } from './tokens/personal-access-token-routes.js';
 import { PersonalAccessTokenService } from './tokens/personal-access-token-service.js';
+import { registerWarehouseCredentialsModule } from './warehouse-credentials/warehouse-credentials-module.js';
 
 export type AppDeps = {
   config: Config;
@@ -101,8 +107,13 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   authRoutes(app, { accounts, login, sessions, bootstrap, cookie: cookieSettings });
   userRoutes(app);
   personalAccessTokenRoutes(app, { tokens });
-  void mailer;
-  void cipher;
+
+  const ctx: AppContext = { config, db: store.db, storeKind: store.kind, now, cipher, mailer, accounts, users, sessions, cookie: cookieSettings };
+  registerOrganizationModule(app, ctx);
+  registerGroupModule(app, ctx);
+  registerUserAttributeModule(app, ctx);
+  registerInviteModule(app, ctx);
+  registerWarehouseCredentialsModule(app, ctx);
 
   return { app, bootstrap };
 };
