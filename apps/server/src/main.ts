@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { resolveSecret } from './secrets/secret-file.js';
 import { migrateToLatest, openStore } from './store/database.js';
@@ -7,12 +6,18 @@ import { migrateToLatest, openStore } from './store/database.js';
 /** `npm start`: configuration → secret → store + migrations → app → first admin → listen. */
 const start = async (config: Config) => {
   const secret = await resolveSecret(config.TESSERA_SECRET, config.home);
-  const store = await openStore(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.join(config.home, 'metadata') },
-  );
-  await migrateToLatest(store.db);
+  // The store opens while the HTTP modules load: on a first start PGlite's setup dominates.
+  const [store, { buildApp }] = await Promise.all([
+    openStore(
+      config.DATABASE_URL
+        ? { kind: 'postgres', url: config.DATABASE_URL }
+        : { kind: 'pglite', dataDir: path.join(config.home, 'metadata') },
+    ).then(async (opened) => {
+      await migrateToLatest(opened.db);
+      return opened;
+    }),
+    import('./app.js'),
+  ]);
   const { app, bootstrap } = await buildApp({ config, store, secret });
 
   let closing = false;

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { pgliteTemplateFor } from './pglite-template.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -35,9 +36,10 @@ export const openStore = async (options: StoreOptions): Promise<Store> => {
     dialect = new PostgresDialect({ pool });
   } else {
     if (options.dataDir) await mkdir(path.dirname(options.dataDir), { recursive: true });
+    const loadDataDir = options.loadDataDir ?? (options.dataDir ? await pgliteTemplateFor(options.dataDir) : undefined);
     const pglite = new PGlite({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     dialect = new PGliteDialect(pglite);
     dumpDataDir = () => pglite.dumpDataDir('none');

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type AppDeps } from '../app.js';
 import { loadConfig } from '../config.js';
+import type { BootstrapService } from '../identity/bootstrap-service.js';
 import { hashPassword } from '../identity/password.js';
 import { UserRepository } from '../identity/user-repository.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -58,6 +59,7 @@ export type TestUser = {
 
 export type TestServer = {
   app: FastifyInstance;
+  bootstrap: BootstrapService;
   store: Store;
   mail: { to: string; subject: string; text: string }[];
   clock: { now: Date; advance(ms: number): void };
@@ -90,7 +92,7 @@ export const createTestServer = async (
     mailer: options.mailer ?? { send: async (m) => void mail.push(m) },
     logger: false,
   };
-  const { app } = await buildApp(deps);
+  const { app, bootstrap } = await buildApp(deps);
   await app.ready();
   const users = new UserRepository(store.db);
 
@@ -140,6 +142,7 @@ export const createTestServer = async (
 
   return {
     app,
+    bootstrap,
     store,
     mail,
     clock,
