@@ -13,7 +13,7 @@ const start = async (config: Config) => {
         ? { kind: 'postgres', url: config.DATABASE_URL }
         : { kind: 'pglite', dataDir: path.join(config.home, 'metadata') },
     ).then(async (opened) => {
-      await migrateToLatest(opened.db);
+      await migrateToLatest(opened);
       return opened;
     }),
     import('./app.js'),

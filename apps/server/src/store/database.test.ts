@@ -13,7 +13,7 @@ describe('metadata store', () => {
   it('records every migration once and is idempotent', async () => {
     const store = await createTestStore();
     try {
-      expect(await migrateToLatest(store.db)).toEqual([]);
+      expect(await migrateToLatest(store)).toEqual([]);
       const applied = await sql<{ name: string }>`select name from tessera_migrations order by name`.execute(store.db);
       expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
     } finally {
@@ -41,11 +41,11 @@ describe('metadata store', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-store-'));
     try {
       const first = await openStore({ kind: 'pglite', dataDir: path.join(dir, 'metadata') });
-      await migrateToLatest(first.db);
+      await migrateToLatest(first);
       await first.db.insertInto('organizations').values({ organization_uuid: '00000000-0000-4000-8000-000000000002', name: 'kept' }).execute();
       await first.close();
       const second = await openStore({ kind: 'pglite', dataDir: path.join(dir, 'metadata') });
-      expect(await migrateToLatest(second.db)).toEqual([]);
+      expect(await migrateToLatest(second)).toEqual([]);
       expect((await second.db.selectFrom('organizations').select('name').execute()).map((r) => r.name)).toEqual(['kept']);
       await second.close();
     } finally {
@@ -62,7 +62,7 @@ describe('metadata store', () => {
     await admin.query(`create schema ${schema}`);
     const stores = await Promise.all([1, 2, 3, 4].map(() => openStore({ kind: 'postgres', url, schema, poolSize: 2 })));
     try {
-      const results = await Promise.all(stores.map((s) => migrateToLatest(s.db)));
+      const results = await Promise.all(stores.map((s) => migrateToLatest(s)));
       expect(results.flat().sort()).toEqual(Object.keys(migrations).sort());
       const applied = await admin.query(`select count(*)::int as n from ${schema}.tessera_migrations`);
       expect(applied.rows[0].n).toBe(Object.keys(migrations).length);

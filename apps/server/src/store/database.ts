@@ -12,6 +12,8 @@ export type StoreKind = 'pglite' | 'postgres';
 export type Store = {
   db: Kysely<Database>;
   kind: StoreKind;
+  /** PostgreSQL schema the store lives in, when not the default search path (tests). */
+  schema?: string;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (used as a template by the tests). */
   dumpDataDir?: () => Promise<Blob>;
@@ -45,16 +47,24 @@ export const openStore = async (options: StoreOptions): Promise<Store> => {
     dumpDataDir = () => pglite.dumpDataDir('none');
   }
   const db = new Kysely<Database>({ dialect });
-  return { db, kind: options.kind, close: () => db.destroy(), ...(dumpDataDir ? { dumpDataDir } : {}) };
+  return {
+    db,
+    kind: options.kind,
+    close: () => db.destroy(),
+    ...(options.kind === 'postgres' && options.schema ? { schema: options.schema } : {}),
+    ...(dumpDataDir ? { dumpDataDir } : {}),
+  };
 };
 
 /**
  * Applies pending migrations. On PostgreSQL, Kysely's migrator takes an advisory lock inside a
  * transaction, so servers starting at once apply each migration exactly once.
  */
-export const migrateToLatest = async (db: Kysely<Database>): Promise<string[]> => {
+export const migrateToLatest = async (store: Pick<Store, 'db' | 'schema'>): Promise<string[]> => {
   const migrator = new Migrator({
-    db,
+    db: store.db,
+    // Kysely looks for its tables in every schema unless told which one; name it when we have one.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'tessera_migrations',
     migrationLockTableName: 'tessera_migrations_lock',

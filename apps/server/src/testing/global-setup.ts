@@ -11,7 +11,7 @@ import { migrateToLatest, openStore } from '../store/database.js';
 export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) return;
   const store = await openStore({ kind: 'pglite' });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store);
   const dump = await store.dumpDataDir!();
   const file = path.join(os.tmpdir(), `tessera-pglite-template-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));

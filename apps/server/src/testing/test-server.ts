@@ -25,7 +25,7 @@ export const createTestStore = async (): Promise<Store> => {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const store = await openStore({ kind: 'postgres', url, schema, poolSize: 4 });
-    await migrateToLatest(store.db);
+    await migrateToLatest(store);
     return {
       ...store,
       close: async () => {
@@ -39,7 +39,7 @@ export const createTestStore = async (): Promise<Store> => {
   }
   const template = await readFile(inject('pgliteTemplate'));
   const store = await openStore({ kind: 'pglite', loadDataDir: new Blob([template]) });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store);
   return store;
 };
 
