@@ -22,7 +22,8 @@ import { BootstrapService } from './identity/bootstrap-service.js';
 import { LoginService } from './identity/login-service.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { SessionRepository } from './identity/session-repository.js';
-import { SessionService } from './identity/session-service.js';
+import { CredentialCache } from './identity/credential-cache.js';
+import { SessionService, type SessionRecord } from './identity/session-service.js';
 import { UserRepository } from './identity/user-repository.js';
 import { userRoutes } from './identity/user-routes.js';
 import { registerInviteModule } from './invites/invite-module.js';
@@ -32,7 +33,7 @@ import { createCipher } from './secrets/cipher.js';
 import type { Store } from './store/database.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
 import { personalAccessTokenRoutes } from './tokens/personal-access-token-routes.js';
-import { PersonalAccessTokenService } from './tokens/personal-access-token-service.js';
+import { PersonalAccessTokenService, type TokenRecord } from './tokens/personal-access-token-service.js';
 import { registerWarehouseCredentialsModule } from './warehouse-credentials/warehouse-credentials-module.js';
 
 export type AppDeps = {
@@ -43,6 +44,9 @@ export type AppDeps = {
   mailer?: Mailer;
   logger?: boolean | object;
 };
+
+const CACHE_ENTRIES = 50_000;
+const CACHE_TTL_MS = 5 * 60_000;
 
 export type App = { app: FastifyInstance; bootstrap: BootstrapService };
 
@@ -90,12 +94,32 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
 
   const accounts = new AccountRepository(store.db);
   const users = new UserRepository(store.db);
-  const sessions = new SessionService(new SessionRepository(store.db), accounts, cookieSettings.maxAgeSeconds * 1000, now);
+  const sessionCache = new CredentialCache<SessionRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
+  const tokenCache = new CredentialCache<TokenRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
+  const caches = [sessionCache, tokenCache];
+  const unlisten = await store.listen(
+    'tessera_identity',
+    () => caches.forEach((c) => c.clear()),
+    (up) => caches.forEach((c) => c.setSubscribed(up)),
+  );
+  app.addHook('onClose', unlisten);
+  // A write handled here clears the caches before its response leaves (see CredentialCache).
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') caches.forEach((c) => c.clear());
+  });
+  const sessions = new SessionService(
+    new SessionRepository(store.db),
+    accounts,
+    cookieSettings.maxAgeSeconds * 1000,
+    now,
+    sessionCache,
+  );
   const tokens = new PersonalAccessTokenService(
     new PersonalAccessTokenRepository(store.db),
     accounts,
     config.TESSERA_PAT_MAX_EXPIRATION_DAYS,
     now,
+    tokenCache,
   );
   const bootstrap = new BootstrapService(store.db, users, now);
   const login = new LoginService(users, accounts, new LoginThrottle(config.TESSERA_LOGIN_MAX_FAILURES, now));

@@ -211,3 +211,29 @@ describe('the HTTP edge', () => {
     expect((await server.request('GET', '/api/docs/')).statusCode).toBe(200);
   });
 });
+
+describe('credential cache', () => {
+  it('sees a change made by another server (straight in the store) through the store notification', async () => {
+    const user = await server.createUser();
+    const org = await server.createOrganization('Other');
+    expect((await server.request('GET', '/api/v1/user', { as: user, auth: 'apiKey' })).json().results.role).toBeUndefined();
+    // Another node (or an operator) adds the membership; this node hears it through NOTIFY.
+    await server.store.db
+      .insertInto('organization_memberships')
+      .values({ user_uuid: user.userUuid, organization_uuid: org.organizationUuid, role: 'editor' })
+      .execute();
+    let role: string | undefined;
+    for (let i = 0; i < 50 && role !== 'editor'; i++) {
+      role = (await server.request('GET', '/api/v1/user', { as: user, auth: 'apiKey' })).json().results.role;
+      if (role !== 'editor') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(role).toBe('editor');
+    await server.store.db.deleteFrom('personal_access_tokens').where('user_uuid', '=', user.userUuid).execute();
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      status = (await server.request('GET', '/api/v1/user', { as: user, auth: 'apiKey' })).statusCode;
+      if (status === 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(401);
+  });
+});

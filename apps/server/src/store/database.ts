@@ -15,6 +15,11 @@ export type Store = {
   /** PostgreSQL schema the store lives in, when not the default search path (tests). */
   schema?: string;
   close(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel. `onState(false)` when the subscription is lost (PostgreSQL
+   * connection dropped): callers must stop trusting anything the notifications were guarding.
+   */
+  listen(channel: string, onMessage: () => void, onState: (up: boolean) => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball (used as a template by the tests). */
   dumpDataDir?: () => Promise<Blob>;
 };
@@ -29,7 +34,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export const openStore = async (options: StoreOptions): Promise<Store> => {
   let dialect: Dialect;
   let dumpDataDir: Store['dumpDataDir'];
+  let listen: Store['listen'];
   if (options.kind === 'postgres') {
+    listen = (channel, onMessage, onState) => listenOnPostgres(options, channel, onMessage, onState);
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
@@ -45,12 +52,18 @@ export const openStore = async (options: StoreOptions): Promise<Store> => {
     });
     dialect = new PGliteDialect(pglite);
     dumpDataDir = () => pglite.dumpDataDir('none');
+    listen = async (channel, onMessage, onState) => {
+      const unlisten = await pglite.listen(channel, onMessage);
+      onState(true);
+      return () => unlisten();
+    };
   }
   const db = new Kysely<Database>({ dialect });
   return {
     db,
     kind: options.kind,
     close: () => db.destroy(),
+    listen,
     ...(options.kind === 'postgres' && options.schema ? { schema: options.schema } : {}),
     ...(dumpDataDir ? { dumpDataDir } : {}),
   };
@@ -72,4 +85,46 @@ export const migrateToLatest = async (store: Pick<Store, 'db' | 'schema'>): Prom
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+/** A dedicated connection for LISTEN; reconnects with backoff after errors until unsubscribed. */
+const listenOnPostgres = async (
+  options: Extract<StoreOptions, { kind: 'postgres' }>,
+  channel: string,
+  onMessage: () => void,
+  onState: (up: boolean) => void,
+): Promise<() => Promise<void>> => {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (delayMs: number): Promise<void> => {
+    const next = new pg.Client({
+      connectionString: options.url,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    next.on('notification', (n) => n.channel === channel && onMessage());
+    next.on('error', () => reconnect());
+    next.on('end', () => reconnect());
+    const reconnect = () => {
+      if (stopped || client !== next) return;
+      client = undefined;
+      onState(false);
+      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 30_000)).catch(() => undefined), delayMs);
+    };
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      onState(true);
+    } catch (error) {
+      reconnect();
+      if (delayMs === 250) throw error;
+    }
+  };
+  await connect(250);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 };

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AuthorizationError, ForbiddenError, NotFoundError, ParameterError, assertCan } from '@tessera/core';
 import type { AccountRepository } from '../identity/account-repository.js';
 import { actorOf, type Account } from '../identity/account.js';
+import type { CredentialCache } from '../identity/credential-cache.js';
 import { TOKEN_PREFIX, hashToken, newToken } from '../identity/tokens.js';
 import type { PersonalAccessToken, PersonalAccessTokenRepository } from './personal-access-token-repository.js';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const ROTATION_INTERVAL_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
+
+export type TokenRecord = NonNullable<Awaited<ReturnType<AccountRepository['byPersonalAccessToken']>>>;
 
 /**
  * Personal access tokens: `tspat_` + 32 random bytes, stored as a SHA-256 digest. `lastUsedAt` is
@@ -19,6 +22,7 @@ export class PersonalAccessTokenService {
     private readonly accounts: AccountRepository,
     private readonly maxExpirationDays: number | undefined,
     private readonly now: () => Date,
+    private readonly cache: CredentialCache<TokenRecord>,
   ) {}
 
   async create(account: Account, input: { description: string; expiresAt?: string | null | undefined }) {
@@ -43,9 +47,9 @@ export class PersonalAccessTokenService {
   }
 
   async delete(account: Account, uuid: string): Promise<void> {
-    if (!(await this.tokens.deleteForUser(account.user.userUuid, uuid))) {
-      throw new NotFoundError('Personal access token not found');
-    }
+    const deleted = await this.tokens.deleteForUser(account.user.userUuid, uuid);
+    this.cache.clear();
+    if (!deleted) throw new NotFoundError('Personal access token not found');
   }
 
   async rotate(account: Account, uuid: string, expiresAtInput: string) {
@@ -62,12 +66,14 @@ export class PersonalAccessTokenService {
     if (expiresAt === null) throw new ParameterError('expiresAt is required to rotate a token');
     const { token, hash } = newToken(TOKEN_PREFIX.personalAccessToken);
     const rotated = await this.tokens.rotate(uuid, hash, expiresAt, now);
+    this.cache.clear();
     return { ...rotated, token };
   }
 
   /** The account behind an `ApiKey` header; 401 for unknown, expired or rotated-away tokens. */
   async authenticate(token: string): Promise<Account> {
-    const found = await this.accounts.byPersonalAccessToken(hashToken(token));
+    const tokenHash = hashToken(token);
+    const found = await this.lookup(tokenHash);
     const now = this.now();
     if (!found || (found.expiresAt !== null && found.expiresAt.getTime() <= now.getTime())) {
       throw new AuthorizationError('Personal access token is not recognised or has expired');
@@ -75,8 +81,18 @@ export class PersonalAccessTokenService {
     if (!found.account.user.isActive) throw new AuthorizationError('This account is deactivated');
     if (found.lastUsedAt === null || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.tokens.touch(found.tokenUuid, now);
+      this.cache.update(tokenHash, { ...found, lastUsedAt: now });
     }
     return { ...found.account, authentication: { kind: 'personalAccessToken', tokenUuid: found.tokenUuid } };
+  }
+
+  private async lookup(tokenHash: string): Promise<TokenRecord | undefined> {
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const found = await this.accounts.byPersonalAccessToken(tokenHash);
+    if (found) this.cache.set(tokenHash, found, generation);
+    return found;
   }
 
   private validExpiry(input: string | null): Date | null {

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as identity from './0001-identity.js';
+import * as identityNotify from './0002-identity-notify.js';
 
 /** Ordered, append-only. Never edit a migration that has landed; add the next one. */
 export const migrations: Record<string, Migration> = {
   '0001-identity': identity,
+  '0002-identity-notify': identityNotify,
 };
