@@ -64,6 +64,19 @@ describe('login and sessions', () => {
   });
 });
 
+describe('secure cookies', () => {
+  it('marks the session cookie Secure when configured', async () => {
+    const secure = await createTestServer({ env: { TESSERA_SECURE_COOKIES: 'true' } });
+    try {
+      const { admin: a } = await secure.createOrganization();
+      const res = await secure.request('POST', '/api/v1/login', { body: { email: a.email, password: a.password } });
+      expect(res.cookies.find((c) => c.name === 'connect.sid')?.secure).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('cross-origin protection', () => {
   it('refuses a cookie-authenticated write from another origin, allows same origin and ApiKey clients', async () => {
     const body = { description: 'x', expiresAt: null };
