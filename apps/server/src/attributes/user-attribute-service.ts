@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, NotFoundError, ParameterError, assertCan } from '@tessera/core';
 import type { Kysely, Transaction } from 'kysely';
-import { isUniqueViolation } from '../groups/group-repository.js';
+import { isUniqueViolation } from '../store/database-errors.js';
 import { actorOf, type requireMember } from '../identity/account.js';
 import type { Database } from '../store/schema.js';
 import { resolveAttributeValues, type UserAttributeValues } from './resolve-user-attributes.js';

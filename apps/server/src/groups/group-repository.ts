@@ -177,7 +177,3 @@ export class GroupRepository {
     return byGroup;
   }
 }
-
-/** True for a unique-constraint violation (PostgreSQL and PGlite both report SQLSTATE 23505). */
-export const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';

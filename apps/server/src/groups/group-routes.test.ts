@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectSpec } from '../testing/spec.js';
-import { GroupRepository, isUniqueViolation } from './group-repository.js';
+import { isUniqueViolation } from '../store/database-errors.js';
+import { GroupRepository } from './group-repository.js';
 import { createTestServer, type TestServer, type TestUser } from '../testing/test-server.js';
 
 let server: TestServer;

@@ -3,7 +3,8 @@ import { AlreadyExistsError, NotFoundError, ParameterError, assertCan } from '@t
 import type { Transaction } from 'kysely';
 import { actorOf, type requireMember } from '../identity/account.js';
 import type { Database } from '../store/schema.js';
-import { isUniqueViolation, type Group, type GroupMember, type GroupRepository } from './group-repository.js';
+import { isUniqueViolation } from '../store/database-errors.js';
+import type { Group, GroupMember, GroupRepository } from './group-repository.js';
 
 export type MemberAccount = ReturnType<typeof requireMember>;
 export type GroupWithMembers = Group & { members: GroupMember[] };

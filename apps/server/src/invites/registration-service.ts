@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../store/database-errors.js';
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, ExpiredError, ForbiddenError, NotFoundError } from '@tessera/core';
 import { assertPasswordRule, hashPassword } from '../identity/password.js';
@@ -73,7 +74,7 @@ export class RegistrationService {
       });
     } catch (error) {
       // A concurrent registration of the same address loses on the unique index.
-      if ((error as { code?: unknown }).code === '23505') throw new AlreadyExistsError(DUPLICATE_MESSAGE);
+      if (isUniqueViolation(error)) throw new AlreadyExistsError(DUPLICATE_MESSAGE);
       throw error;
     }
     return userUuid;

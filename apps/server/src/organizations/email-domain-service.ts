@@ -1,7 +1,7 @@
 import { ForbiddenError, ParameterError, assertCan, type OrganizationRole } from '@tessera/core';
 import { actorOf, type Account } from '../identity/account.js';
 import type { UserRepository } from '../identity/user-repository.js';
-import { isUniqueViolation } from './database-errors.js';
+import { isUniqueViolation } from '../store/database-errors.js';
 import type { AllowedEmailDomains, EmailDomainRepository, JoinableOrganization } from './email-domain-repository.js';
 import { domainOfEmail, isGenericDomain, validateEmailDomains } from './email-domain-rules.js';
 import type { OrganizationRepository } from './organization-repository.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ParameterError, assertCan, isAtLeast } from '@tessera/core';
 import { actorOf, type Account } from '../identity/account.js';
 import type { UserRepository } from '../identity/user-repository.js';
-import { isUniqueViolation } from './database-errors.js';
+import { isUniqueViolation } from '../store/database-errors.js';
 import type { Organization, OrganizationProject, OrganizationRepository } from './organization-repository.js';
 
 type Member = Account & { organization: NonNullable<Account['organization']> };
