@@ -26,7 +26,7 @@ export class PersonalAccessTokenService {
   ) {}
 
   async create(account: Account, input: { description: string; expiresAt?: string | null | undefined }) {
-    assertCan(actorOf(account), 'manage', { type: 'PersonalAccessToken', userUuid: account.user.userUuid });
+    assertOwn(account);
     if (account.authentication.kind === 'personalAccessToken') {
       throw new ForbiddenError('Personal access tokens cannot create other tokens: sign in with a password first');
     }
@@ -43,16 +43,19 @@ export class PersonalAccessTokenService {
   }
 
   list(account: Account): Promise<PersonalAccessToken[]> {
+    assertOwn(account);
     return this.tokens.listForUser(account.user.userUuid);
   }
 
   async delete(account: Account, uuid: string): Promise<void> {
+    assertOwn(account);
     const deleted = await this.tokens.deleteForUser(account.user.userUuid, uuid);
     this.cache.clear();
     if (!deleted) throw new NotFoundError('Personal access token not found');
   }
 
   async rotate(account: Account, uuid: string, expiresAtInput: string) {
+    assertOwn(account);
     const existing = await this.tokens.findForUser(account.user.userUuid, uuid);
     if (!existing) throw new NotFoundError('Personal access token not found');
     if (existing.expiresAt === null) {
@@ -112,3 +115,7 @@ export class PersonalAccessTokenService {
     return expiresAt;
   }
 }
+
+/** Tokens are only ever the caller's own: every query is also scoped by the caller's user id. */
+const assertOwn = (account: Account) =>
+  assertCan(actorOf(account), 'manage', { type: 'PersonalAccessToken', userUuid: account.user.userUuid });
