@@ -1,4 +1,4 @@
-/** Warehouse engines Tessera knows. Dialects and clients arrive with the query engine. */
+/** Warehouse engines Tessera knows. */
 export const WAREHOUSE_TYPES = [
   'bigquery',
   'postgres',
@@ -10,3 +10,8 @@ export const WAREHOUSE_TYPES = [
   'mysql',
 ] as const;
 export type WarehouseType = (typeof WAREHOUSE_TYPES)[number];
+
+export * from './warehouse-client.js';
+export { toColumnType } from './column-types.js';
+export { DuckDbClient } from './duckdb/duckdb-client.js';
+export { PostgresClient, type PostgresConnection } from './postgres/postgres-client.js';
