@@ -29,6 +29,7 @@ import { userRoutes } from './identity/user-routes.js';
 import { registerInviteModule } from './invites/invite-module.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { registerOrganizationModule } from './organizations/organization-module.js';
+import { registerProjectModule } from './projects/projects-module.js';
 import { createCipher } from './secrets/cipher.js';
 import type { Store } from './store/database.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
@@ -138,6 +139,7 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   registerUserAttributeModule(app, ctx);
   registerInviteModule(app, ctx);
   registerWarehouseCredentialsModule(app, ctx);
+  registerProjectModule(app, ctx);
 
   return { app, bootstrap };
 };

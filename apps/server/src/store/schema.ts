@@ -138,6 +138,22 @@ export interface ProjectsTable {
   upstream_project_uuid: string | null;
   created_by_user_uuid: string | null;
   created_at: Timestamp;
+  // 0003-projects
+  dbt_connection_type: Generated<string>;
+  dbt_connection_encrypted: string | null;
+  warehouse_connection_encrypted: string | null;
+  semantic_layer_connection_encrypted: string | null;
+  dbt_version: Generated<string>;
+  scheduler_timezone: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface ProjectManifestsTable {
+  project_uuid: string;
+  /** The uploaded manifest.json, as JSON text. */
+  manifest: string;
+  uploaded_at: Timestamp;
+  uploaded_by_user_uuid: string | null;
 }
 
 export interface ProjectMembershipsTable {
@@ -172,4 +188,5 @@ export interface Database {
   projects: ProjectsTable;
   project_memberships: ProjectMembershipsTable;
   project_group_access: ProjectGroupAccessTable;
+  project_manifests: ProjectManifestsTable;
 }

@@ -19,10 +19,19 @@ const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 for (const f of ['double', 'float', 'int32', 'int64', 'integer']) ajv.addFormat(f, { type: 'number', validate: () => true });
-ajv.addSchema({ $id: 'spec', components: spec.components });
+/** OpenAPI's `nullable` next to `allOf`/`$ref` (no `type`), which Ajv refuses, as `anyOf [schema, null]`. */
+const nullableWithoutType = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(nullableWithoutType);
+  if (typeof node !== 'object' || node === null) return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const mapped = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, nullableWithoutType(v)]));
+  if (nullable === undefined || 'type' in rest) return nullable === undefined ? mapped : { ...mapped, nullable };
+  return nullable === true ? { anyOf: [mapped, { type: 'null' }] } : mapped;
+};
+ajv.addSchema({ $id: 'spec', components: nullableWithoutType(spec.components) });
 
 const rewrite = (schema: unknown): unknown =>
-  JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"spec#/components/'));
+  nullableWithoutType(JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"spec#/components/')));
 
 const operations = new Map<string, { method: string; path: string; op: Operation }>();
 for (const [p, methods] of Object.entries(spec.paths)) {

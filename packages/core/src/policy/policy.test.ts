@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../errors/index.js';
-import { ORGANIZATION_ROLES, highestRole, type OrganizationRole } from '../types/roles.js';
-import { assertCan, can, type Actor, type OrganizationSubjectType } from './policy.js';
+import { ORGANIZATION_ROLES, PROJECT_ROLES, highestRole, roleRank, type OrganizationRole, type ProjectRole } from '../types/roles.js';
+import {
+  assertCan,
+  can,
+  effectiveProjectRole,
+  type Action,
+  type Actor,
+  type OrganizationSubjectType,
+  type ProjectSubject,
+} from './policy.js';
 
 const ORG = 'org-a';
 const actor = (role: OrganizationRole | null, organizationUuid: string | null = ORG): Actor => ({
@@ -49,5 +57,103 @@ describe('permission policy', () => {
   it('picks the highest of several role grants', () => {
     expect(highestRole(['viewer', 'editor', 'interactive_viewer'])).toBe('editor');
     expect(highestRole([])).toBeUndefined();
+  });
+});
+
+describe('project permissions', () => {
+  const P = 'project-1';
+  const project = (over: Partial<ProjectSubject> = {}): ProjectSubject => ({
+    type: 'Project',
+    organizationUuid: ORG,
+    projectUuid: P,
+    projectType: 'DEFAULT',
+    createdByUserUuid: null,
+    upstreamProjectUuid: null,
+    ...over,
+  });
+  const withGrant = (role: OrganizationRole | null, granted?: ProjectRole, organizationUuid: string | null = ORG): Actor => ({
+    ...actor(role, organizationUuid),
+    ...(granted ? { projectRoles: { [P]: granted } } : {}),
+  });
+
+  /** Effective project role for each organization role alone, written out independently. */
+  const FROM_ORGANIZATION: Record<OrganizationRole, ProjectRole | undefined> = {
+    member: undefined,
+    viewer: 'viewer',
+    interactive_viewer: 'interactive_viewer',
+    editor: 'editor',
+    developer: 'developer',
+    admin: 'admin',
+  };
+
+  it('derives the effective role from the organization role and the highest grant', () => {
+    for (const role of ORGANIZATION_ROLES) {
+      expect(effectiveProjectRole(withGrant(role), ORG, P)).toBe(FROM_ORGANIZATION[role]);
+      for (const granted of PROJECT_ROLES) {
+        const expected = FROM_ORGANIZATION[role] && roleRank(FROM_ORGANIZATION[role]) > roleRank(granted) ? FROM_ORGANIZATION[role] : granted;
+        expect(effectiveProjectRole(withGrant(role, granted), ORG, P)).toBe(expected);
+        // A grant on another organization's project counts for nothing, nor does the org role there.
+        expect(effectiveProjectRole(withGrant(role, granted), 'org-b', P)).toBeUndefined();
+      }
+    }
+    expect(effectiveProjectRole(withGrant(null, 'admin', null), ORG, P)).toBeUndefined();
+  });
+
+  // [action, subject overrides, least effective role] — "—" rows are checked separately below.
+  const TABLE: [Action, Partial<ProjectSubject>, ProjectRole][] = [
+    ['view', {}, 'viewer'],
+    ['update', {}, 'developer'],
+    ['manage', {}, 'admin'],
+    ['delete', {}, 'admin'],
+    ['delete', { projectType: 'PREVIEW' }, 'admin'],
+    ['delete', { projectType: 'PREVIEW', createdByUserUuid: 'u1' }, 'developer'],
+    ['delete', { projectType: 'DEFAULT', createdByUserUuid: 'u1' }, 'admin'],
+  ];
+  for (const [action, over, floor] of TABLE) {
+    it(`${action} Project ${JSON.stringify(over)}: from effective ${floor} up, by org role or grant`, () => {
+      for (const role of PROJECT_ROLES) {
+        const allowed = roleRank(role) >= roleRank(floor);
+        expect(can(withGrant(role), action, project(over))).toBe(allowed);
+        expect(can(withGrant('member', role), action, project(over))).toBe(allowed);
+        expect(can(withGrant(role, 'viewer', 'org-b'), action, project(over))).toBe(false);
+      }
+      expect(can(withGrant('member'), action, project(over))).toBe(false);
+    });
+  }
+
+  it('manage ProjectAccess needs an effective project admin; viewing it a viewer', () => {
+    const subject = { type: 'ProjectAccess', organizationUuid: ORG, projectUuid: P } as const;
+    for (const role of PROJECT_ROLES) {
+      expect(can(withGrant('member', role), 'manage', subject)).toBe(role === 'admin');
+      expect(can(withGrant(role), 'manage', subject)).toBe(role === 'admin');
+      expect(can(withGrant('member', role), 'view', subject)).toBe(true);
+      expect(can(withGrant(role, role, 'org-b'), 'manage', subject)).toBe(false);
+    }
+    expect(can(withGrant('member'), 'view', subject)).toBe(false);
+  });
+
+  it('create: regular projects by org admins only, previews by developers (org, or of the upstream)', () => {
+    const regular = project({ projectUuid: null });
+    const preview = project({ projectUuid: null, projectType: 'PREVIEW', upstreamProjectUuid: P });
+    const orphanPreview = project({ projectUuid: null, projectType: 'PREVIEW' });
+    for (const role of ORGANIZATION_ROLES) {
+      expect(can(withGrant(role), 'create', regular)).toBe(role === 'admin');
+      // A project grant never lets anyone create a regular project.
+      expect(can(withGrant(role, 'admin'), 'create', regular)).toBe(role === 'admin');
+      expect(can(withGrant(role), 'create', orphanPreview)).toBe(role === 'developer' || role === 'admin');
+      expect(can(withGrant(role), 'create', preview)).toBe(role === 'developer' || role === 'admin');
+      expect(can(withGrant(role, 'admin', 'org-b'), 'create', preview)).toBe(false);
+    }
+    for (const granted of PROJECT_ROLES) {
+      expect(can(withGrant('member', granted), 'create', preview)).toBe(granted === 'developer' || granted === 'admin');
+      expect(can(withGrant('member', granted), 'create', orphanPreview)).toBe(false);
+    }
+  });
+
+  it('organization subjects treat create/update/delete as manage', () => {
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(can(actor('admin'), action, { type: 'Group', organizationUuid: ORG })).toBe(true);
+      expect(can(actor('developer'), action, { type: 'Group', organizationUuid: ORG })).toBe(false);
+    }
   });
 });
