@@ -30,6 +30,7 @@ import { registerInviteModule } from './invites/invite-module.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { registerOrganizationModule } from './organizations/organization-module.js';
 import { registerProjectModule } from './projects/projects-module.js';
+import { registerExploreModule } from './explores/explores-module.js';
 import { createCipher } from './secrets/cipher.js';
 import type { Store } from './store/database.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
@@ -49,7 +50,13 @@ export type AppDeps = {
 const CACHE_ENTRIES = 50_000;
 const CACHE_TTL_MS = 5 * 60_000;
 
-export type App = { app: FastifyInstance; bootstrap: BootstrapService };
+export type App = {
+  app: FastifyInstance;
+  bootstrap: BootstrapService;
+  explores: ReturnType<typeof registerExploreModule>['explores'];
+  projects: ReturnType<typeof registerProjectModule>;
+  accounts: AccountRepository;
+};
 
 /**
  * The composition root: every repository and service is built here, once, with explicit
@@ -139,7 +146,8 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   registerUserAttributeModule(app, ctx);
   registerInviteModule(app, ctx);
   registerWarehouseCredentialsModule(app, ctx);
-  registerProjectModule(app, ctx);
+  const projectModule = registerProjectModule(app, ctx);
+  const { explores } = registerExploreModule(app, ctx, projectModule);
 
-  return { app, bootstrap };
+  return { app, bootstrap, explores, projects: projectModule, accounts };
 };

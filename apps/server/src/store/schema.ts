@@ -169,7 +169,35 @@ export interface ProjectGroupAccessTable {
   role: string;
 }
 
+export interface ProjectExploresTable {
+  project_uuid: string;
+  explores: Json<unknown[]>;
+  compiled_at: Timestamp;
+}
+
+export interface ProjectTablesConfigurationTable {
+  project_uuid: string;
+  table_selection: Json<{ type: string; value: string[] | null }>;
+}
+
+export interface JobsTable {
+  job_uuid: string;
+  project_uuid: string | null;
+  job_type: string;
+  job_status: string;
+  steps: Json<JobStepRow[]>;
+  error_message: string | null;
+  created_by_user_uuid: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type JobStepRow = { name: string; status: string; startedAt: string | null; endedAt: string | null; error: string | null };
+
 export interface Database {
+  project_explores: ProjectExploresTable;
+  project_tables_configuration: ProjectTablesConfigurationTable;
+  jobs: JobsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   organization_memberships: OrganizationMembershipsTable;

@@ -1,0 +1,12 @@
+import type { DialectFamily } from '../sql-dialect.js';
+import { postgresLike } from './postgres-family.js';
+
+/** DuckDB: PostgreSQL's date functions, its own names, quantiles and median. */
+export const duckdbFamily: DialectFamily = (startOfWeek) => postgresLike(startOfWeek, {
+  dayName: (x) => `DAYNAME(${x})`,
+  monthName: (x) => `MONTHNAME(${x})`,
+  quarterName: (x) => `('Q' || CAST(QUARTER(${x}) AS VARCHAR))`,
+  average: (x) => `AVG(${x})`,
+  percentile: (x, p) => `QUANTILE_CONT(${x}, ${p})`,
+  median: (x) => `MEDIAN(${x})`,
+});

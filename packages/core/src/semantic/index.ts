@@ -1,0 +1,12 @@
+export type { ColumnDefinition, LineageNodeType, ModelDefinition, ModelRelation } from './types/model-definition.js';
+export * from './types/explore.js';
+export type { ColumnTypeCatalog, CompileOptions } from './types/compile-options.js';
+export { compileExplores, createIncrementalCompiler } from './compiler.js';
+export type { CompileResult, CompileStats, IncrementalCompiler } from './compiler.js';
+export { createSemanticDialect, defaultQuote, timeFrameSql } from './compile/sql-dialect.js';
+export type { DatePart, IntervalUnit, SemanticSqlDialect, TruncateUnit } from './compile/sql-dialect.js';
+export { formatDiagnostic } from './diagnostics/error-reporter.js';
+export type { Diagnostic } from './diagnostics/error-reporter.js';
+export { parseFilterValue } from './parse/filter-grammar.js';
+export { dimensionTypeOfWarehouseType } from './parse/column-types.js';
+export { friendlyName } from './util/friendly-name.js';
