@@ -31,6 +31,7 @@ export const ENVIRONMENT = {
   TESSERA_BODY_LIMIT_BYTES: { schema: z.coerce.number().int().positive().default(1_048_576), doc: 'Largest accepted request body', default: '1048576' },
   TESSERA_LOGIN_MAX_FAILURES: { schema: z.coerce.number().int().positive().default(10), doc: 'Failed logins per IP or per e-mail within 15 minutes before 429', default: '10' },
   TESSERA_PAT_MAX_EXPIRATION_DAYS: { schema: z.coerce.number().int().positive().optional(), doc: 'When set, personal access tokens must expire within this many days', default: '—' },
+  TESSERA_DEMO: { schema: bool.optional(), doc: 'Create the demo project (generated shop data in DuckDB) for the first admin; on by default in embedded mode, off with DATABASE_URL', default: 'embedded: true' },
   SMTP_URL: { schema: z.string().url().optional(), doc: 'SMTP server, e.g. smtp://user:pass@host:587; mail is logged instead of sent when unset', default: '—' },
   SMTP_FROM: { schema: z.string().min(3).default('Tessera <no-reply@localhost>'), doc: 'Sender of outgoing mail', default: 'Tessera <no-reply@localhost>' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'Log level', default: 'info' },
@@ -38,7 +39,7 @@ export const ENVIRONMENT = {
 
 type Env = typeof ENVIRONMENT;
 export type RawConfig = { [K in keyof Env]: z.output<Env[K]['schema']> };
-export type Config = RawConfig & { siteUrl: string; home: string };
+export type Config = RawConfig & { siteUrl: string; home: string; demo: boolean };
 
 export class ConfigError extends Error {}
 
@@ -66,6 +67,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   return {
     ...raw,
     home: path.resolve(raw.TESSERA_HOME),
+    demo: raw.TESSERA_DEMO ?? raw.DATABASE_URL === undefined,
     siteUrl: (raw.TESSERA_SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
   };
 };

@@ -18,7 +18,14 @@ const start = async (config: Config) => {
     }),
     import('./app.js'),
   ]);
-  const { app, bootstrap } = await buildApp({ config, store, secret });
+  const { app, bootstrap, accounts, projects, explores } = await buildApp({ config, store, secret });
+  // The demo is prepared in the background: the server answers while the data is generated.
+  const demo = () =>
+    void import('./demo/demo-project.js')
+      .then(({ ensureDemoProject }) =>
+        ensureDemoProject({ db: store.db, home: config.home, accounts, projects: projects.projects, explores, log: app.log }),
+      )
+      .catch((error: unknown) => app.log.error({ err: error }, 'the demo project could not be prepared'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -47,6 +54,10 @@ const start = async (config: Config) => {
       : undefined,
   );
   if (first.created) app.log.info(`created the first admin ${first.created}`);
+  if (config.demo) {
+    bootstrap.onAdminCreated(demo);
+    demo();
+  }
   if (first.setupToken) {
     app.log.warn(
       `No admin yet. Open this one-time link to create one (valid 24 h):\n\n    ${config.siteUrl}/setup?token=${first.setupToken}\n`,

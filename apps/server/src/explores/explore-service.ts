@@ -8,13 +8,12 @@ import {
   defaultQuote,
   type TargetDatabase,
 } from '@tessera/core';
-import { openModelSource, type LoadResult } from '@tessera/models';
+import type { LoadResult } from '@tessera/models';
 import type { Account } from '../identity/account.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { ProjectGuard } from '../projects/project-guard.js';
 import type { CompileSource, ProjectService } from '../projects/project-service.js';
 import type { CompiledExplore, ExploreRepository, TableSelection } from './explore-repository.js';
-import { readCatalog } from './warehouse-catalog.js';
 
 const TARGETS: Record<string, TargetDatabase | undefined> = {
   postgres: 'postgres',
@@ -61,7 +60,9 @@ export class ExploreService {
           throw new ParameterError(`The model source could not be read: ${errors.map((d) => `${d.file}: ${d.message}`).join('; ')}`);
         }
         const catalog = await reporter.step('Reading the warehouse catalog', () =>
-          readCatalog(source.warehouseConnection, loaded.models).catch(() => undefined),
+          import('./warehouse-catalog.js')
+            .then(({ readCatalog }) => readCatalog(source.warehouseConnection, loaded.models))
+            .catch(() => undefined),
         );
         await reporter.step('Compiling explores', async () => {
           const targetDatabase = TARGETS[source.warehouseType] ?? loaded.targetDatabase ?? 'postgres';
@@ -142,7 +143,8 @@ const loadModels = async (source: CompileSource): Promise<LoadResult> => {
 };
 
 /** The loaders' errors name files and formats: pass them on to the project's developers. */
+// Loaders and warehouse drivers load on the first compile, not at server start.
 const open = (location: string) =>
-  openModelSource(location).catch((error: Error) => {
+  import('@tessera/models').then(({ openModelSource }) => openModelSource(location)).catch((error: Error) => {
     throw new ParameterError(`The model source could not be opened: ${error.message}`);
   });

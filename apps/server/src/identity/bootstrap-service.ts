@@ -15,11 +15,18 @@ export type FirstAdmin = { email: string; password: string; firstName: string; l
  * on the console. Once an admin exists the setup endpoint answers 403 and no link is issued.
  */
 export class BootstrapService {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly users: UserRepository,
     private readonly now: () => Date,
   ) {}
+
+  /** Called after the setup link creates the first admin (e.g. to prepare the demo project). */
+  onAdminCreated(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Returns the setup token to print, or undefined when an admin exists or was just created. */
   async ensureFirstAdmin(fromEnvironment: FirstAdmin | undefined): Promise<{ setupToken?: string; created?: string }> {
@@ -46,7 +53,7 @@ export class BootstrapService {
   async completeSetup(token: string, admin: FirstAdmin): Promise<string> {
     assertPasswordRule(admin.password);
     const passwordHash = await hashPassword(admin.password);
-    return this.db.transaction().execute(async (trx) => {
+    const userUuid = await this.db.transaction().execute(async (trx) => {
       const spent = await trx
         .deleteFrom('setup_tokens')
         .where('token_hash', '=', hashToken(token))
@@ -59,6 +66,8 @@ export class BootstrapService {
       if ((await this.users.countAdmins(trx)) > 0) throw new ForbiddenError('Tessera is already set up: sign in instead');
       return this.insertAdmin(trx, admin, passwordHash);
     });
+    for (const listener of this.listeners) listener();
+    return userUuid;
   }
 
   private async createAdmin(admin: FirstAdmin): Promise<string> {

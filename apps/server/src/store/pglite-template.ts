@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * The empty PGlite cluster prepared at install time by scripts/build-pglite-template.mjs. A new
- * data directory is seeded from it instead of running initdb; an existing one is opened as is.
+ * The migrated PGlite cluster prepared at install time by scripts/build-pglite-template.mjs. A new
+ * data directory is seeded from it instead of running initdb and the migrations (migrations added
+ * since still run at start); an existing directory is opened as is.
  */
 const require = createRequire(import.meta.url);
 
@@ -14,6 +15,6 @@ export const pgliteTemplateFor = async (dataDir: string): Promise<Blob | undefin
   // The package does not export its package.json: find it from the entry point (…/pglite/dist/x).
   const packageDir = path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '..');
   const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const template = path.resolve(packageDir, '../..', '.cache', 'tessera', `pglite-template-${version}.tar.gz`);
+  const template = path.resolve(packageDir, '../..', '.cache', 'tessera', `pglite-template-${version}.tar`);
   return existsSync(template) ? new Blob([await readFile(template)]) : undefined;
 };

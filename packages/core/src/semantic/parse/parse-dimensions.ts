@@ -21,13 +21,13 @@ export interface DimensionContext {
   nextIndex(): number;
 }
 
+const bareColumnSql = memoize((column: string) => `\${TABLE}.${column}`);
+
 /**
  * The anchor's default dimension SQL: `${TABLE}.<column>`, the column unquoted so warehouses fold
  * its case as they always have; a name that is not a bare identifier (spaces, dashes) is quoted,
  * since it could never work unquoted.
  */
-const bareColumnSql = memoize((column: string) => `\${TABLE}.${column}`);
-
 export const defaultColumnSql = (column: string, quote: (identifier: string) => string): string =>
   BARE_IDENTIFIER.test(column) ? bareColumnSql(column) : `\${TABLE}.${quote(column)}`;
 
@@ -51,7 +51,8 @@ const isDimensionType = (s: string): s is DimensionType => (DIMENSION_TYPES as r
 
 /**
  * One dimension and, for dates and timestamps, its time-interval children (`<name>_<frame>`).
- * `fallbackType` is the column's type from YAML `data_type`, the catalog or `string`.
+ * `fallback.type` is the column's type from YAML `data_type`, the catalog or `string`; the keys
+ * the dimension has are walked once (most have few), unknown ones are warnings.
  */
 export const parseDimension = (
   name: string,
