@@ -154,3 +154,35 @@ describe('explores API', () => {
     expectError(await server.request('GET', '/api/v1/jobs/00000000-0000-4000-8000-000000000000', { as: admin }), 404);
   });
 });
+
+describe('column types from the warehouse catalog', () => {
+  it('types columns the YAML leaves untyped from DuckDB, resolving unqualified relations in the connection schema', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const projectDir = path.join(dir, 'typed-by-catalog');
+    await mkdir(path.join(projectDir, 'models'), { recursive: true });
+    await writeFile(path.join(projectDir, 'dbt_project.yml'), "name: 'catalog_test'\nversion: '1.0'\n");
+    await writeFile(
+      path.join(projectDir, 'models', 'events.yml'),
+      'version: 2\nmodels:\n  - name: events\n    columns:\n      - name: id\n      - name: happened_on\n      - name: amount\n      - name: is_test\n      - name: kind\n',
+    );
+    await writeFile(path.join(projectDir, 'models', 'events.sql'), 'select * from raw_events\n');
+    const file = path.join(dir, 'catalog.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const c = await instance.connect();
+    await c.run('create table main.events (id bigint, happened_on date, amount decimal(10,2), is_test boolean, kind varchar)');
+    c.closeSync();
+    instance.closeSync();
+    const project = await createProject({ type: 'dbt', project_dir: projectDir }, { type: 'duckdb', path: file, schema: 'main' }, 'Catalog');
+    const job = await waitForJob((await server.request('POST', `/api/v1/projects/${project}/refresh`, { as: admin })).json().results.jobUuid);
+    expect(job.jobStatus, JSON.stringify(job)).toBe('DONE');
+    const res = await server.request("GET", `/api/v1/projects/${project}/explores/events`, { as: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    const explore = res.json().results;
+    const types = Object.fromEntries(
+      Object.entries(explore.tables.events.dimensions as Record<string, { type: string; timeInterval?: string }>)
+        .filter(([, d]) => !d.timeInterval)
+        .map(([name, d]) => [name, d.type]),
+    );
+    expect(types).toMatchObject({ id: 'number', happened_on: 'date', amount: 'number', is_test: 'boolean', kind: 'string' });
+  });
+});

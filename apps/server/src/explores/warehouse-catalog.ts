@@ -32,12 +32,19 @@ export const readCatalog = async (
   const client = clientFor(connection);
   if (!client) return undefined;
   try {
-    const tables = models.flatMap((m) => (m.relation.kind === 'table' && m.relation.schema ? [m.relation] : []));
-    const found = await client.catalog(tables.map((r) => ({ database: r.database, schema: r.schema!, name: r.identifier })));
+    // Unqualified relations resolve in the connection's schema, as the warehouse would.
+    const defaultSchema = connection && 'schema' in connection ? connection.schema : undefined;
+    const tables = models.flatMap((m) => {
+      const r = m.relation;
+      const schema = r.kind === 'table' ? (r.schema ?? defaultSchema) : undefined;
+      return r.kind === 'table' && schema ? [{ relation: r, schema }] : [];
+    });
+    const found = await client.catalog(tables.map(({ relation, schema }) => ({ database: relation.database, schema, name: relation.identifier })));
     const catalog: ColumnTypeCatalog = {};
-    for (const r of tables) {
-      const columns = found.get(`${r.schema}.${r.identifier}`.toLowerCase());
-      if (columns) ((catalog[r.database ?? ''] ??= {})[r.schema!] ??= {})[r.identifier] = Object.fromEntries(columns);
+    for (const { relation: r, schema } of tables) {
+      const columns = found.get(`${schema}.${r.identifier}`.toLowerCase());
+      // Keyed as the compiler looks it up: by the relation as written (no schema → '').
+      if (columns) ((catalog[r.database ?? ''] ??= {})[r.schema ?? ''] ??= {})[r.identifier] = Object.fromEntries(columns);
     }
     return catalog;
   } finally {
