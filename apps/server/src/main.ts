@@ -18,12 +18,12 @@ const start = async (config: Config) => {
     }),
     import('./app.js'),
   ]);
-  const { app, bootstrap, accounts, projects, explores } = await buildApp({ config, store, secret });
+  const { app, bootstrap, accounts, projects } = await buildApp({ config, store, secret });
   // The demo is prepared in the background: the server answers while the data is generated.
   const demo = () =>
     void import('./demo/demo-project.js')
       .then(({ ensureDemoProject }) =>
-        ensureDemoProject({ db: store.db, home: config.home, accounts, projects: projects.projects, explores, log: app.log }),
+        ensureDemoProject({ db: store.db, home: config.home, accounts, projects: projects.projects, log: app.log }),
       )
       .catch((error: unknown) => app.log.error({ err: error }, 'the demo project could not be prepared'));
 

@@ -7,6 +7,9 @@ import type { ColumnType } from './warehouse-client.js';
  */
 const RULES: [RegExp, ColumnType][] = [
   [/^(bool|boolean|bit)$/, 'boolean'],
+  // MySQL/MariaDB have no boolean type: `boolean` is stored as `tinyint(1)`, so that width (and
+  // `bit(1)`) counts as boolean. Needs the full column type (`column_type`); other widths are numbers.
+  [/^(tinyint\(1\)|bit\(1\))(\s|$)/, 'boolean'],
   [/^date$/, 'date'],
   [/^(timestamp|datetime|timestamptz|timestamp with(out)? time zone|timestamp_[nlt]tz|timestamp_ns|timestamp_ms|timestamp_s)/, 'timestamp'],
   [

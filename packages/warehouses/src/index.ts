@@ -15,3 +15,4 @@ export * from './warehouse-client.js';
 export { toColumnType } from './column-types.js';
 export { DuckDbClient } from './duckdb/duckdb-client.js';
 export { PostgresClient, type PostgresConnection } from './postgres/postgres-client.js';
+export { MySqlClient, type MySqlConnection } from './mysql/mysql-client.js';

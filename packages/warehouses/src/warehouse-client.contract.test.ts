@@ -2,20 +2,32 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toColumnType } from './column-types.js';
 import { DuckDbClient } from './duckdb/duckdb-client.js';
+import { MySqlClient } from './mysql/mysql-client.js';
 import { PostgresClient } from './postgres/postgres-client.js';
 import type { WarehouseClient } from './warehouse-client.js';
 
 /**
  * One contract for every warehouse client, run against real engines: DuckDB always, PostgreSQL
- * when DATABASE_URL points at a server (.ci/run starts one).
+ * when DATABASE_URL points at a server, MariaDB when MARIADB_URL does (.ci/run starts both).
  */
 const TABLE_SQL = `create table shop.orders (
   order_id integer, amount numeric(12,2), ratio double precision, status varchar, note text,
   ordered_on date, ordered_at timestamp, is_paid boolean, "Mixed_Case" integer)`;
+
+/**
+ * The same table in MySQL types: `double precision` is `double`, varchar needs a length, `datetime` is
+ * the zone-less timestamp (MySQL's `timestamp` converts to UTC), identifiers quote with backticks.
+ * `boolean` is stored as `tinyint(1)`; the client reads `column_type` and column-types.ts maps
+ * `tinyint(1)` to boolean, so the expected catalog is the same for every engine.
+ */
+const MYSQL_TABLE_SQL = `create table shop.orders (
+  order_id integer, amount numeric(12,2), ratio double, status varchar(255), note text,
+  ordered_on date, ordered_at datetime, is_paid boolean, \`Mixed_Case\` integer)`;
 
 type Engine = { name: string; setup(): Promise<WarehouseClient>; teardown(): Promise<void> };
 
@@ -66,7 +78,37 @@ const postgres = (url: string): Engine => {
   };
 };
 
-const engines = [duckdb(), ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
+/** In MySQL the schema is the database: the suite creates (and drops) a database `shop` on the server. */
+const mariadb = (url: string): Engine => {
+  let admin: mysql.Connection | undefined;
+  return {
+    name: 'mariadb',
+    async setup() {
+      admin = await mysql.createConnection(url);
+      await admin.query('drop database if exists shop');
+      await admin.query('create database shop');
+      await admin.query(MYSQL_TABLE_SQL);
+      const u = new URL(url);
+      return new MySqlClient({
+        host: u.hostname,
+        port: Number(u.port || 3306),
+        user: decodeURIComponent(u.username),
+        password: decodeURIComponent(u.password),
+        dbname: u.pathname.slice(1),
+      });
+    },
+    async teardown() {
+      await admin?.query('drop database if exists shop');
+      await admin?.end();
+    },
+  };
+};
+
+const engines = [
+  duckdb(),
+  ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : []),
+  ...(process.env.MARIADB_URL ? [mariadb(process.env.MARIADB_URL)] : []),
+];
 
 describe.each(engines)('$name client contract', (engine) => {
   let client: WarehouseClient;
@@ -115,6 +157,11 @@ describe('column type mapping', () => {
     ['TIMESTAMP WITH TIME ZONE', 'timestamp'],
     ['DATE', 'date'],
     ['BOOLEAN', 'boolean'],
+    ['tinyint(1)', 'boolean'],
+    ['bit(1)', 'boolean'],
+    ['tinyint(4)', 'number'],
+    ['int(10) unsigned', 'number'],
+    ['datetime', 'timestamp'],
     ['JSON', 'string'],
     ['interval', 'string'],
   ] as const)('%s → %s', (name, type) => {

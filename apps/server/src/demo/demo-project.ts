@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { generateDemoWarehouse } from '../../../../examples/demo/generate.js';
-import type { ExploreService } from '../explores/explore-service.js';
 import type { AccountRepository } from '../identity/account-repository.js';
 import type { ProjectService } from '../projects/project-service.js';
 import type { Database } from '../store/schema.js';
@@ -16,7 +15,6 @@ type Deps = {
   home: string;
   accounts: AccountRepository;
   projects: ProjectService;
-  explores: ExploreService;
   log: FastifyBaseLogger;
 };
 
@@ -57,8 +55,8 @@ export const ensureDemoProject = async (deps: Deps): Promise<string | undefined>
     dbtConnection: { type: 'dbt', project_dir: DEMO_PROJECT_DIR },
     warehouseConnection: { type: 'duckdb', path: warehouse, schema: 'demo' },
   });
+  // Creating a project with a dbt source starts its compile.
   await writeFile(marker, `${project.projectUuid}\n`);
-  await deps.explores.startCompile(project.projectUuid, admin.user_uuid);
   deps.log.info(`demo project "Demo shop" created (${project.projectUuid}); its explores are compiling`);
   return project.projectUuid;
 };

@@ -17,6 +17,10 @@ export const registerExploreModule = (app: FastifyInstance, ctx: AppContext, pro
   if (ctx.storeKind === 'pglite') app.addHook('onReady', () => jobRepository.failUnfinished(ctx.now()));
   app.addHook('onClose', () => jobs.drain());
   const explores = new ExploreService(new ExploreRepository(ctx.db), projects.projects, projects.guard, jobs, ctx.now);
+  // Projects whose model source or warehouse changed recompile in the background.
+  projects.projects.onSourceChanged((projectUuid, userUuid) => {
+    explores.startCompile(projectUuid, userUuid).catch((error: unknown) => app.log.error({ err: error, projectUuid }, 'could not start a compile'));
+  });
   exploreRoutes(app, { explores });
   jobRoutes(app, { jobs: jobRepository, guard: projects.guard });
   return { explores, jobs };

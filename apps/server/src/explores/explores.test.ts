@@ -116,6 +116,18 @@ describe('compiling a project (refresh job)', () => {
   });
 });
 
+describe('compiling on change', () => {
+  it('compiles a project as soon as it is created with a dbt source, without a refresh call', async () => {
+    const project = await createProject({ type: 'dbt', project_dir: DEMO_DIR }, { type: 'duckdb', path: path.join(dir, 'shop.duckdb'), schema: 'demo' }, 'Auto');
+    let names: string[] = [];
+    for (let i = 0; i < 200 && names.length === 0; i++) {
+      names = (await server.request('GET', `/api/v1/projects/${project}/explores`, { as: admin })).json().results.map((e: { name: string }) => e.name);
+      if (names.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(names).toContain('orders');
+  });
+});
+
 describe('explores API', () => {
   it('SetExplores replaces the explores; GetExplore 404s on unknown names', async () => {
     const project = await createProject({ type: 'none' }, { type: 'duckdb', path: '/tmp/none.duckdb', schema: 'main' }, 'Pushed');

@@ -19,6 +19,8 @@ export type MemberAccount = ReturnType<typeof requireMember>;
  * Multi-row writes (project + creator membership + manifest) run in one transaction.
  */
 export class ProjectService {
+  private readonly sourceListeners: ((projectUuid: string, userUuid: string) => void)[] = [];
+
   constructor(
     private readonly projects: ProjectRepository,
     private readonly roles: ProjectRoleResolver,
@@ -69,7 +71,17 @@ export class ProjectService {
       );
       await this.projects.addMember(projectUuid, account.user.userUuid, 'admin', at, trx);
     });
+    if (dbt.type === 'dbt') this.sourceChanged(projectUuid, account.user.userUuid);
     return this.view(projectUuid);
+  }
+
+  /** Called after a project's model source is set or changed (the explores module recompiles). */
+  onSourceChanged(listener: (projectUuid: string, userUuid: string) => void): void {
+    this.sourceListeners.push(listener);
+  }
+
+  sourceChanged(projectUuid: string, userUuid: string): void {
+    for (const listener of this.sourceListeners) listener(projectUuid, userUuid);
   }
 
   async get(account: Account, projectUuid: string): Promise<ProjectView> {
@@ -103,6 +115,9 @@ export class ProjectService {
       );
       if (dbt && dbt.type !== 'manifest') await this.projects.deleteManifest(projectUuid, trx);
     });
+    // A changed source or warehouse means new explores; a manifest project compiles when one is uploaded.
+    const compiles = dbt ? dbt.type === 'dbt' : input.warehouseConnection !== undefined;
+    if (compiles) this.sourceChanged(projectUuid, account.user.userUuid);
     return this.view(projectUuid);
   }
 

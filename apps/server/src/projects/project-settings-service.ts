@@ -19,6 +19,7 @@ export class ProjectSettingsService {
     private readonly guard: ProjectGuard,
     private readonly vault: ProjectVault,
     private readonly now: () => Date,
+    private readonly sourceChanged: (projectUuid: string, userUuid: string) => void = () => undefined,
   ) {}
 
   /** Sets (a project of the same organization, no cycle) or clears (null) the upstream project. */
@@ -84,6 +85,7 @@ export class ProjectSettingsService {
     assertManifest(manifest);
     const at = this.now();
     await this.projects.putManifest(projectUuid, JSON.stringify(manifest), account.user.userUuid, at);
+    this.sourceChanged(projectUuid, account.user.userUuid);
     return { projectUuid, uploadedAt: at };
   }
 }

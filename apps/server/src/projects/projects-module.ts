@@ -26,7 +26,8 @@ export const registerProjectModule = (app: FastifyInstance, ctx: AppContext): Pr
   const vault = new ProjectVault(ctx.cipher);
   const projects = new ProjectService(repository, roles, guard, vault, ctx.now);
   projectRoutes(app, { projects });
-  projectSettingsRoutes(app, { settings: new ProjectSettingsService(repository, guard, vault, ctx.now) });
+  const settings = new ProjectSettingsService(repository, guard, vault, ctx.now, (p, u) => projects.sourceChanged(p, u));
+  projectSettingsRoutes(app, { settings });
   projectGroupAccessRoutes(app, { access: new ProjectGroupAccessService(new ProjectGroupAccessRepository(ctx.db), guard) });
   return { projects, roles, guard };
 };
