@@ -115,8 +115,15 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   app.addHook('onSend', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') caches.forEach((c) => c.clear());
   });
+  const sessionRepository = new SessionRepository(store.db);
+  // Expired sessions are refused on use; this only keeps the table small.
+  const pruneSessions = () =>
+    sessionRepository.deleteExpired(now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not prune sessions'));
+  const pruning = setInterval(() => void pruneSessions(), 60 * 60_000).unref();
+  app.addHook('onReady', pruneSessions);
+  app.addHook('onClose', async () => clearInterval(pruning));
   const sessions = new SessionService(
-    new SessionRepository(store.db),
+    sessionRepository,
     accounts,
     cookieSettings.maxAgeSeconds * 1000,
     now,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { expectError, expectSpec, expectSpecSchema } from '../testing/spec.js';
 import { createTestServer, type TestServer, type TestUser } from '../testing/test-server.js';
 
@@ -248,5 +250,28 @@ describe('credential cache', () => {
       if (status === 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(401);
+  });
+});
+
+describe('session housekeeping', () => {
+  it('prunes expired sessions from the store when the server starts', async () => {
+    const other = await createTestServer();
+    try {
+      const { admin: a } = await other.createOrganization();
+      await other.store.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_uuid', '=', a.userUuid).execute();
+      // A second server on the same store, as after a restart.
+      const { app } = await buildApp({
+        config: loadConfig({ TESSERA_HOME: '/tmp/tessera-test-unused', LOG_LEVEL: 'silent' }),
+        store: other.store,
+        secret: 'x'.repeat(64),
+        logger: false,
+        mailer: { send: async () => undefined },
+      });
+      await app.ready();
+      await app.close();
+      expect(await other.store.db.selectFrom('sessions').selectAll().where('user_uuid', '=', a.userUuid).execute()).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
