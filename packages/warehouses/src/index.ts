@@ -16,3 +16,4 @@ export { toColumnType } from './column-types.js';
 export { DuckDbClient } from './duckdb/duckdb-client.js';
 export { PostgresClient, type PostgresConnection } from './postgres/postgres-client.js';
 export { MySqlClient, type MySqlConnection } from './mysql/mysql-client.js';
+export * from './dialects/index.js';

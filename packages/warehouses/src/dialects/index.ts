@@ -1,0 +1,3 @@
+export { type LiteralValue, UnsafeLiteralError } from './literal-values.js';
+export { createDialect, ANSI_FLAGS, ANSI_HOOKS, type DialectFlags, type DialectHooks, type SqlDialect } from './sql-dialect.js';
+export * from './dialects.js';
