@@ -1,13 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  NotFoundError,
-  ParameterError,
-  compileExplores,
-  defaultQuote,
-  type TargetDatabase,
-} from '@tessera/core';
+import { NotFoundError, ParameterError, compileExplores, type TargetDatabase } from '@tessera/core';
+import { DIALECTS } from '@tessera/warehouses';
 import type { LoadResult } from '@tessera/models';
 import type { Account } from '../identity/account.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -68,7 +63,8 @@ export class ExploreService {
           const targetDatabase = TARGETS[source.warehouseType] ?? loaded.targetDatabase ?? 'postgres';
           const { explores } = compileExplores(loaded.models, {
             targetDatabase,
-            quote: defaultQuote(targetDatabase),
+            // Identifiers are quoted by the warehouse's own dialect, the one the query engine uses.
+            quote: DIALECTS[targetDatabase].quoteIdentifier,
             ...(catalog ? { catalog } : {}),
           });
           await this.explores.save(projectUuid, explores, this.now());
