@@ -162,20 +162,10 @@ const canViewProject = (eb: Eb, projectUuid: string) =>
     eb('m.role', 'in', ['viewer', 'interactive_viewer', 'editor', 'developer', 'admin']),
     eb.exists(
       eb
-        .selectFrom('project_memberships as pm')
-        .select('pm.user_uuid')
-        .whereRef('pm.user_uuid', '=', 'u.user_uuid')
-        .where('pm.project_uuid', '=', projectUuid),
-    ),
-    eb.exists(
-      eb
-        .selectFrom('project_group_access as pga')
-        .innerJoin('group_memberships as gm', 'gm.group_uuid', 'pga.group_uuid')
-        .innerJoin('groups as g', 'g.group_uuid', 'pga.group_uuid')
-        .select('gm.user_uuid')
-        .whereRef('gm.user_uuid', '=', 'u.user_uuid')
-        .whereRef('g.organization_uuid', '=', 'm.organization_uuid')
-        .where('pga.project_uuid', '=', projectUuid),
+        .selectFrom('project_grants as pg')
+        .select('pg.user_uuid')
+        .whereRef('pg.user_uuid', '=', 'u.user_uuid')
+        .where('pg.project_uuid', '=', projectUuid),
     ),
   ]);
 

@@ -121,25 +121,13 @@ export class OrganizationRepository {
     if (scope.kind === 'granted') {
       const { userUuid } = scope;
       query = query.where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('project_memberships as pm')
-              .select('pm.project_uuid')
-              .whereRef('pm.project_uuid', '=', 'p.project_uuid')
-              .where('pm.user_uuid', '=', userUuid),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('project_group_access as pga')
-              .innerJoin('group_memberships as gm', 'gm.group_uuid', 'pga.group_uuid')
-              .innerJoin('groups as g', 'g.group_uuid', 'pga.group_uuid')
-              .select('pga.project_uuid')
-              .whereRef('pga.project_uuid', '=', 'p.project_uuid')
-              .whereRef('g.organization_uuid', '=', 'p.organization_uuid')
-              .where('gm.user_uuid', '=', userUuid),
-          ),
-        ]),
+        eb.exists(
+          eb
+            .selectFrom('project_grants as pg')
+            .select('pg.project_uuid')
+            .whereRef('pg.project_uuid', '=', 'p.project_uuid')
+            .where('pg.user_uuid', '=', userUuid),
+        ),
       );
     }
     const rows = await query.orderBy('p.name').orderBy('p.project_uuid').execute();

@@ -17,18 +17,10 @@ export class ProjectRoleResolver {
     const uuids = [...new Set(projectUuids)];
     if (uuids.length === 0) return {};
     const rows = await this.db
-      .selectFrom('project_memberships as pm')
-      .select(['pm.project_uuid', 'pm.role'])
-      .where('pm.user_uuid', '=', userUuid)
-      .where('pm.project_uuid', 'in', uuids)
-      .unionAll((eb) =>
-        eb
-          .selectFrom('project_group_access as pga')
-          .innerJoin('group_memberships as gm', 'gm.group_uuid', 'pga.group_uuid')
-          .select(['pga.project_uuid', 'pga.role'])
-          .where('gm.user_uuid', '=', userUuid)
-          .where('pga.project_uuid', 'in', uuids),
-      )
+      .selectFrom('project_grants')
+      .select(['project_uuid', 'role'])
+      .where('user_uuid', '=', userUuid)
+      .where('project_uuid', 'in', uuids)
       .execute();
     const byProject = new Map<string, ProjectRole[]>();
     for (const row of rows) {

@@ -194,7 +194,15 @@ export interface JobsTable {
 
 export type JobStepRow = { name: string; status: string; startedAt: string | null; endedAt: string | null; error: string | null };
 
+/** View (migration 0005): direct and group project roles, one row per grant. */
+export interface ProjectGrantsView {
+  project_uuid: string;
+  user_uuid: string;
+  role: string;
+}
+
 export interface Database {
+  project_grants: ProjectGrantsView;
   project_explores: ProjectExploresTable;
   project_tables_configuration: ProjectTablesConfigurationTable;
   jobs: JobsTable;

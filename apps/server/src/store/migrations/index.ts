@@ -3,6 +3,7 @@ import * as identity from './0001-identity.js';
 import * as identityNotify from './0002-identity-notify.js';
 import * as projects from './0003-projects.js';
 import * as explores from './0004-explores.js';
+import * as projectGrants from './0005-project-grants.js';
 
 /** Ordered, append-only. Never edit a migration that has landed; add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-identity-notify': identityNotify,
   '0003-projects': projects,
   '0004-explores': explores,
+  '0005-project-grants': projectGrants,
 };
