@@ -31,6 +31,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { registerOrganizationModule } from './organizations/organization-module.js';
 import { registerProjectModule } from './projects/projects-module.js';
 import { registerExploreModule } from './explores/explores-module.js';
+import { registerQueryModule } from './query/query-module.js';
 import { createCipher } from './secrets/cipher.js';
 import type { Store } from './store/database.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
@@ -152,9 +153,10 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   registerGroupModule(app, ctx);
   registerUserAttributeModule(app, ctx);
   registerInviteModule(app, ctx);
-  registerWarehouseCredentialsModule(app, ctx);
+  const credentials = registerWarehouseCredentialsModule(app, ctx);
   const projectModule = registerProjectModule(app, ctx);
-  const { explores } = registerExploreModule(app, ctx, projectModule);
+  const { explores, jobs } = registerExploreModule(app, ctx, projectModule);
+  registerQueryModule(app, ctx, { projects: projectModule, jobs, credentials });
 
   return { app, bootstrap, explores, projects: projectModule, accounts };
 };

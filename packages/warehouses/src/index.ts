@@ -16,4 +16,5 @@ export { toColumnType } from './column-types.js';
 export { DuckDbClient } from './duckdb/duckdb-client.js';
 export { PostgresClient, type PostgresConnection } from './postgres/postgres-client.js';
 export { MySqlClient, type MySqlConnection } from './mysql/mysql-client.js';
+export { WarehouseClientRegistry, warehouseClients, connectionKey } from './registry/warehouse-client-registry.js';
 export * from './dialects/index.js';

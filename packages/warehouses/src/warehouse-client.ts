@@ -1,7 +1,7 @@
 /**
- * The I/O side of a warehouse. A client *holds* a dialect (added with the query engine); it never is
- * one, so a dialect is always obtainable without a connection. This first cut covers what the
- * semantic layer needs: a connection test and the column catalog.
+ * The I/O side of a warehouse. A client *holds* a dialect; it never is one, so a dialect is always
+ * obtainable without a connection. A client owns its pool: make one per connection identity and reuse
+ * it (see `registry/`), never one per query.
  */
 export type Relation = { database?: string | undefined; schema: string; name: string };
 
@@ -11,12 +11,82 @@ export type ColumnType = 'string' | 'number' | 'timestamp' | 'date' | 'boolean';
 /** `schema.table` (lower-cased) → column name (lower-cased) → type. */
 export type Catalog = Map<string, Map<string, ColumnType>>;
 
+export interface QueryOptions {
+  /** Aborting it stops the warehouse call (interrupt, cancel, KILL QUERY) and rejects with QueryCancelledError. */
+  signal?: AbortSignal | undefined;
+  /** Past this, the warehouse call is stopped and the call rejects with QueryTimeoutError. For a stream it spans the whole read. */
+  timeoutMs?: number | undefined;
+}
+
+export interface ResultColumn {
+  name: string;
+  type: ColumnType;
+}
+
+/**
+ * A row keyed by column name. Values are normalised the same way on every engine: integers and
+ * decimals → number (an integer beyond ±2^53 → its digits as a string), booleans → boolean, DATE →
+ * 'YYYY-MM-DD', TIMESTAMP/DATETIME → Date (a zone-less timestamp read as UTC), NULL → null, strings
+ * unchanged. See the package README for each engine's exceptions.
+ */
+export type ResultRow = Record<string, unknown>;
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  rows: ResultRow[];
+  /** Time spent in the warehouse call: from asking for a connection to the last row read. */
+  elapsedMs: number;
+}
+
+export interface StreamedResult {
+  columns: ResultColumn[];
+  /**
+   * Rows in batches of at most `batchSize`, read from the warehouse cursor as they are consumed.
+   * Read to the end, or leave the loop (`break`/`return`): either gives the connection back. An
+   * iterable that is dropped unread keeps its connection until the signal or timeout fires.
+   */
+  batches: AsyncIterable<ResultRow[]>;
+}
+
 export interface WarehouseClient {
   readonly type: string;
   test(): Promise<void>;
   /** Column types of the given relations; relations that do not exist are simply absent. */
   catalog(relations: readonly Relation[]): Promise<Catalog>;
+  /** Runs one statement and returns its rows (the first `maxRows` of them when given). */
+  run(sql: string, options?: QueryOptions & { maxRows?: number | undefined }): Promise<QueryResult>;
+  /** Rows in batches straight from the warehouse cursor; memory does not grow with the row count. */
+  stream(sql: string, options?: QueryOptions & { batchSize?: number | undefined }): Promise<StreamedResult>;
+  /** Closes the pool. In-flight queries are not waited for. */
   close(): Promise<void>;
 }
 
 export const catalogKey = (schema: string, name: string): string => `${schema}.${name}`.toLowerCase();
+
+/** The caller's AbortSignal fired; the warehouse call was stopped. */
+export class QueryCancelledError extends Error {
+  override readonly name = 'QueryCancelledError';
+  constructor() {
+    super('The query was cancelled before it finished');
+  }
+}
+
+/** The query ran past its `timeoutMs`; the warehouse call was stopped. */
+export class QueryTimeoutError extends Error {
+  override readonly name = 'QueryTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`The query did not finish within ${timeoutMs} ms; simplify it (fewer rows, fewer joins) or raise the timeout`);
+  }
+}
+
+/** The warehouse refused or failed the statement; `message` is the warehouse's own. */
+export class WarehouseQueryError extends Error {
+  override readonly name = 'WarehouseQueryError';
+  constructor(
+    message: string,
+    /** The engine's error code (SQLSTATE, MySQL error name) when it gave one. */
+    readonly code?: string | undefined,
+  ) {
+    super(message);
+  }
+}

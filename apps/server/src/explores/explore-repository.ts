@@ -1,5 +1,5 @@
 import type { Explore, ExploreError } from '@tessera/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
 export type CompiledExplore = Explore | ExploreError;
@@ -21,6 +21,19 @@ export class ExploreRepository {
   async list(projectUuid: string): Promise<CompiledExplore[] | undefined> {
     const row = await this.db.selectFrom('project_explores').select('explores').where('project_uuid', '=', projectUuid).executeTakeFirst();
     return row?.explores as CompiledExplore[] | undefined;
+  }
+
+  /**
+   * A version of the project's explores that changes whenever they are replaced (a cheap check for
+   * caches of `list`): the row's transaction id, since two saves may share a `compiled_at`.
+   */
+  async version(projectUuid: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('project_explores')
+      .select(sql<string>`xmin::text`.as('version'))
+      .where('project_uuid', '=', projectUuid)
+      .executeTakeFirst();
+    return row?.version;
   }
 
   async tableSelection(projectUuid: string): Promise<TableSelection> {

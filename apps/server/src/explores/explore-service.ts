@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { NotFoundError, ParameterError, compileExplores, type TargetDatabase } from '@tessera/core';
-import { DIALECTS } from '@tessera/warehouses';
+import { DIALECTS, queryDialect } from '@tessera/warehouses';
 import type { LoadResult } from '@tessera/models';
 import type { Account } from '../identity/account.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -18,6 +18,7 @@ const TARGETS: Record<string, TargetDatabase | undefined> = {
   bigquery: 'bigquery',
   databricks: 'databricks',
   trino: 'trino',
+  mysql: 'mysql',
 };
 
 /**
@@ -61,10 +62,12 @@ export class ExploreService {
         );
         await reporter.step('Compiling explores', async () => {
           const targetDatabase = TARGETS[source.warehouseType] ?? loaded.targetDatabase ?? 'postgres';
+          const startOfWeek = source.warehouseConnection?.startOfWeek ?? undefined;
           const { explores } = compileExplores(loaded.models, {
             targetDatabase,
-            // Identifiers are quoted by the warehouse's own dialect, the one the query engine uses.
+            // Identifiers and templates are the warehouse's own dialect, the one the query engine uses.
             quote: DIALECTS[targetDatabase].quoteIdentifier,
+            sql: queryDialect(targetDatabase, { startOfWeek }).semantic,
             ...(catalog ? { catalog } : {}),
           });
           await this.explores.save(projectUuid, explores, this.now());

@@ -22,7 +22,7 @@ export class JobRunner {
 
   async start(
     job: { jobType: string; projectUuid: string | null; createdByUserUuid: string | null; steps: string[] },
-    work: (reporter: StepReporter) => Promise<void>,
+    work: (reporter: StepReporter, jobUuid: string) => Promise<void>,
   ): Promise<string> {
     const jobUuid = randomUUID();
     const steps: JobStep[] = job.steps.map((name) => ({ name, status: 'PENDING', startedAt: null, endedAt: null, error: null }));
@@ -37,7 +37,7 @@ export class JobRunner {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async run(jobUuid: string, steps: JobStep[], work: (reporter: StepReporter) => Promise<void>) {
+  private async run(jobUuid: string, steps: JobStep[], work: (reporter: StepReporter, jobUuid: string) => Promise<void>) {
     const save = (jobStatus: 'RUNNING' | 'DONE' | 'ERROR', errorMessage?: string) =>
       this.jobs.update(jobUuid, { jobStatus, steps, ...(errorMessage !== undefined ? { errorMessage } : {}) }, this.now());
     const reporter: StepReporter = {
@@ -61,7 +61,7 @@ export class JobRunner {
       },
     };
     try {
-      await work(reporter);
+      await work(reporter, jobUuid);
       for (const s of steps) if (s.status === 'PENDING') s.status = 'SKIPPED';
       await save('DONE');
     } catch (error) {

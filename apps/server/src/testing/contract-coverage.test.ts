@@ -9,7 +9,9 @@ import { createTestServer, type TestServer } from './test-server.js';
  * served at the spec's method and path, and some route test validates its response with
  * `expectSpec(…, '<operationId>')`. Grows as later domains add their tags.
  */
-const CLAIMED_TAGS = ['My Account', 'Organizations', 'User Groups', 'User attributes'];
+const CLAIMED_TAGS = ['My Account', 'Organizations', 'User Groups', 'User attributes', 'Exploring', 'Exports'];
+// Operations claimed one by one, from tags not (yet) served whole.
+const CLAIMED_OPERATIONS = ['CompileQuery', 'CalculateTotalFromQuery', 'DownloadCsvFromExplore', 'getCustomMetrics'];
 // Operations of the claimed tags not served yet, listed so the gap stays visible.
 const NOT_YET = new Set<string>([]);
 
@@ -17,7 +19,7 @@ type Spec = { paths: Record<string, Record<string, { operationId: string; tags?:
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
 const claimed = Object.entries(spec.paths).flatMap(([p, methods]) =>
   Object.entries(methods)
-    .filter(([, op]) => op.tags?.some((t) => CLAIMED_TAGS.includes(t)) && !NOT_YET.has(op.operationId))
+    .filter(([, op]) => (op.tags?.some((t) => CLAIMED_TAGS.includes(t)) || CLAIMED_OPERATIONS.includes(op.operationId)) && !NOT_YET.has(op.operationId))
     .map(([method, op]) => ({ method, path: p, operationId: op.operationId })),
 );
 
@@ -35,8 +37,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('API v1 contract coverage', () => {
-  it('claims the 39 operations of its tags', () => {
-    expect(claimed.length).toBe(39);
+  it('claims the 47 operations of its tags and list', () => {
+    expect(claimed.length).toBe(47);
   });
 
   it('serves every claimed operation at the spec path and method', async () => {

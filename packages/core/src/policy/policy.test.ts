@@ -132,6 +132,17 @@ describe('project permissions', () => {
     expect(can(withGrant('member'), 'view', subject)).toBe(false);
   });
 
+  it('SqlRunner needs an effective project developer, whatever the action', () => {
+    const subject = { type: 'SqlRunner', organizationUuid: ORG, projectUuid: P } as const;
+    for (const role of PROJECT_ROLES) {
+      const allowed = roleRank(role) >= roleRank('developer');
+      expect(can(withGrant('member', role), 'manage', subject)).toBe(allowed);
+      expect(can(withGrant(role), 'view', subject)).toBe(allowed);
+      expect(can(withGrant(role, role, 'org-b'), 'manage', subject)).toBe(false);
+    }
+    expect(can(withGrant('member'), 'manage', subject)).toBe(false);
+  });
+
   it('create: regular projects by org admins only, previews by developers (org, or of the upstream)', () => {
     const regular = project({ projectUuid: null });
     const preview = project({ projectUuid: null, projectType: 'PREVIEW', upstreamProjectUuid: P });

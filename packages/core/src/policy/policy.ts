@@ -46,11 +46,15 @@ export type ProjectSubject = {
 /** Who may use a project: its members and group grants. */
 export type ProjectAccessSubject = { type: 'ProjectAccess'; organizationUuid: string; projectUuid: string };
 
+/** Running one's own SQL on a project's warehouse (it bypasses row-level security): developers and admins. */
+export type SqlRunnerSubject = { type: 'SqlRunner'; organizationUuid: string; projectUuid: string };
+
 export type Subject =
   | { type: OrganizationSubjectType; organizationUuid: string }
   | { type: 'PersonalAccessToken' | 'UserWarehouseCredentials'; userUuid: string }
   | ProjectSubject
-  | ProjectAccessSubject;
+  | ProjectAccessSubject
+  | SqlRunnerSubject;
 
 /** Least organization role for each action on organization-scoped subjects. */
 const ORGANIZATION_RULES: Record<OrganizationSubjectType, Record<'view' | 'manage', OrganizationRole>> = {
@@ -125,6 +129,8 @@ export const can = (actor: Actor, action: Action, subject: Subject): boolean => 
       return canOnProject(actor, action, subject);
     case 'ProjectAccess':
       return hasProjectRole(actor, subject.organizationUuid, subject.projectUuid, PROJECT_ACCESS_RULES[action]);
+    case 'SqlRunner':
+      return hasProjectRole(actor, subject.organizationUuid, subject.projectUuid, 'developer');
     default: {
       if (actor.organizationRole === null || actor.organizationUuid !== subject.organizationUuid) return false;
       return isAtLeast(actor.organizationRole, ORGANIZATION_RULES[subject.type][action === 'view' ? 'view' : 'manage']);

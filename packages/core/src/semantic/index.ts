@@ -3,7 +3,7 @@ export * from './types/explore.js';
 export type { ColumnTypeCatalog, CompileOptions } from './types/compile-options.js';
 export { compileExplores, createIncrementalCompiler } from './compiler.js';
 export type { CompileResult, CompileStats, IncrementalCompiler } from './compiler.js';
-export { createSemanticDialect, defaultQuote, timeFrameSql } from './compile/sql-dialect.js';
+export { createSemanticDialect, defaultQuote, timeFrameSql, UnsupportedSqlError } from './compile/sql-dialect.js';
 export type { DatePart, IntervalUnit, SemanticSqlDialect, TruncateUnit } from './compile/sql-dialect.js';
 export { formatDiagnostic } from './diagnostics/error-reporter.js';
 export type { Diagnostic } from './diagnostics/error-reporter.js';

@@ -38,7 +38,7 @@ describe('metric types', () => {
   });
 
   it.each([
-    ['duckdb', 'MEDIAN("t".amount)', 'QUANTILE_CONT("t".amount, 0.25)', 'AVG("t".amount)'],
+    ['duckdb', 'MEDIAN(CAST("t".amount AS DOUBLE))', 'QUANTILE_CONT(CAST("t".amount AS DOUBLE), 0.25)', 'AVG("t".amount)'],
     ['bigquery', 'APPROX_QUANTILES(`t`.amount, 100)[OFFSET(50)]', 'APPROX_QUANTILES(`t`.amount, 100)[OFFSET(25)]', 'AVG(`t`.amount)'],
     ['snowflake', 'PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "t".amount)', 'PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY "t".amount)', 'AVG("t".amount)'],
     ['databricks', 'PERCENTILE(`t`.amount, 0.5)', 'PERCENTILE(`t`.amount, 0.25)', 'AVG(`t`.amount)'],

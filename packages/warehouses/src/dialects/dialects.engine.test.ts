@@ -1,82 +1,13 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duckdbDialect, mysqlDialect, postgresDialect } from './dialects.js';
+import { DIALECTS } from './dialects.js';
 import type { LiteralValue } from './literal-values.js';
-import type { SqlDialect } from './sql-dialect.js';
+import { testEngines, type EngineSession } from './testing/engines.js';
 
 /**
  * Proves on real engines that literal() and quoteIdentifier() round-trip hostile text exactly:
  * DuckDB always, PostgreSQL when DATABASE_URL is set, MariaDB when MARIADB_URL is set.
  */
-type Result = { columns: string[]; row: unknown[] };
-type Engine = {
-  name: string;
-  dialect: SqlDialect;
-  /** The engine's cast-to-text type, to compare dates, timestamps and numbers as the engine prints them. */
-  text: string;
-  open(): Promise<{ query(sql: string): Promise<Result>; close(): Promise<void> }>;
-};
-
-const duckdb: Engine = {
-  name: 'duckdb',
-  dialect: duckdbDialect,
-  text: 'varchar',
-  async open() {
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    return {
-      async query(sql) {
-        const r = await c.runAndReadAll(sql);
-        return { columns: r.columnNames(), row: r.getRows()[0] ?? [] };
-      },
-      async close() {
-        c.closeSync();
-        instance.closeSync();
-      },
-    };
-  },
-};
-
-const postgres = (url: string): Engine => ({
-  name: 'postgres',
-  dialect: postgresDialect,
-  text: 'varchar',
-  async open() {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return {
-      async query(sql) {
-        const r = await client.query({ text: sql, rowMode: 'array' });
-        return { columns: r.fields.map((f) => f.name), row: (r.rows[0] as unknown[] | undefined) ?? [] };
-      },
-      close: () => client.end(),
-    };
-  },
-});
-
-const mariadb = (url: string): Engine => ({
-  name: 'mariadb',
-  dialect: mysqlDialect,
-  text: 'char',
-  async open() {
-    const c = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
-    return {
-      async query(sql) {
-        const [rows, fields] = await c.query({ sql, rowsAsArray: true });
-        return { columns: fields.map((f) => f.name), row: (rows as unknown[][])[0] ?? [] };
-      },
-      close: () => c.end(),
-    };
-  },
-});
-
-const engines = [
-  duckdb,
-  ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : []),
-  ...(process.env.MARIADB_URL ? [mariadb(process.env.MARIADB_URL)] : []),
-];
+const engines = testEngines().map((engine) => ({ ...engine, dialect: DIALECTS[engine.dialect] }));
 
 /** mulberry32: a tiny seeded PRNG, so a failure reproduces. */
 const prng = (seed: number) => () => {
@@ -107,7 +38,7 @@ const BATCHES = 6;
 const PER_BATCH = 50;
 
 describe.each(engines)('$name: literals and identifiers round-trip', (engine) => {
-  let db: Awaited<ReturnType<Engine['open']>>;
+  let db: EngineSession;
   const { dialect } = engine;
   beforeAll(async () => {
     db = await engine.open();
@@ -126,7 +57,7 @@ describe.each(engines)('$name: literals and identifiers round-trip', (engine) =>
       const names = strings.map((_, i) => randomName(random, i));
       const result = await db.query(select(strings.map((value, i) => [{ type: 'string', value }, names[i]!])));
       expect(result.columns).toEqual(names);
-      expect(result.row).toEqual(strings);
+      expect(result.rows[0]).toEqual(strings);
     }
   });
 
@@ -143,13 +74,13 @@ describe.each(engines)('$name: literals and identifiers round-trip', (engine) =>
       [{ type: 'null' }, null],
     ];
     const sql = `select ${cases.map(([v], i) => `cast(${dialect.literal(v)} as ${engine.text}) as c${i}`).join(', ')}`;
-    const { row } = await db.query(sql);
+    const [row] = await db.rows(sql);
     expect(row).toEqual(cases.map(([, text]) => text));
 
-    const wide = await db.query(`select ${dialect.literal({ type: 'number', value: 1e21 })} as w, ${dialect.literal({ type: 'number', value: -0 })} as z`);
-    expect(wide.row.map(Number)).toEqual([1e21, 0]);
+    const [wide] = await db.rows(`select ${dialect.literal({ type: 'number', value: 1e21 })} as w, ${dialect.literal({ type: 'number', value: -0 })} as z`);
+    expect(wide!.map(Number)).toEqual([1e21, 0]);
 
-    const bools = await db.query(`select ${dialect.literal({ type: 'boolean', value: true })} = (1 = 1) as t, ${dialect.literal({ type: 'boolean', value: false })} = (1 = 0) as f`);
-    expect(bools.row.map((v) => v === true || v === 1)).toEqual([true, true]);
+    const [bools] = await db.rows(`select ${dialect.literal({ type: 'boolean', value: true })} = (1 = 1) as t, ${dialect.literal({ type: 'boolean', value: false })} = (1 = 0) as f`);
+    expect(bools!.map((v) => v === true || v === 1)).toEqual([true, true]);
   });
 });

@@ -1,6 +1,17 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { toColumnType } from '../column-types.js';
-import { catalogKey, type Catalog, type Relation, type WarehouseClient } from '../warehouse-client.js';
+import { runQuery, streamQuery } from '../execution/result-cursor.js';
+import {
+  catalogKey,
+  type Catalog,
+  type QueryOptions,
+  type QueryResult,
+  type Relation,
+  type StreamedResult,
+  type WarehouseClient,
+} from '../warehouse-client.js';
+import { DuckDbConnectionPool } from './duckdb-connection-pool.js';
+import { openDuckDbCursor } from './duckdb-cursor.js';
 
 /**
  * DuckDB: one instance per database file for the life of the process (opening a file per query
@@ -18,41 +29,54 @@ const instanceFor = (file: string): Promise<DuckDBInstance> => {
   return instance;
 };
 
+/**
+ * Connections per client. Each running statement holds one of libuv's 4 worker threads (DuckDB
+ * parallelises the statement itself on its own threads), so 3 leaves one for file and DNS work.
+ */
+const POOL_SIZE = 3;
+
 export class DuckDbClient implements WarehouseClient {
   readonly type = 'duckdb';
-  private connection: Promise<DuckDBConnection> | undefined;
+  private readonly pool: DuckDbConnectionPool;
 
-  constructor(private readonly file: string) {}
-
-  private connect(): Promise<DuckDBConnection> {
-    this.connection ??= instanceFor(this.file).then((i) => i.connect());
-    return this.connection;
+  constructor(file: string) {
+    this.pool = new DuckDbConnectionPool(() => instanceFor(file), POOL_SIZE);
   }
 
   async test(): Promise<void> {
-    await (await this.connect()).run('select 1');
+    await this.run('select 1');
   }
 
   async catalog(relations: readonly Relation[]): Promise<Catalog> {
     const catalog: Catalog = new Map();
     if (relations.length === 0) return catalog;
-    const connection = await this.connect();
     const wanted = new Set(relations.map((r) => catalogKey(r.schema, r.name)));
-    const result = await connection.runAndReadAll(
-      'select table_schema, table_name, column_name, data_type from information_schema.columns order by table_schema, table_name, ordinal_position',
-    );
-    for (const [schema, table, column, dataType] of result.getRows() as [string, string, string, string][]) {
-      const key = catalogKey(schema, table);
-      if (!wanted.has(key)) continue;
-      if (!catalog.has(key)) catalog.set(key, new Map());
-      catalog.get(key)!.set(column.toLowerCase(), toColumnType(dataType));
+    const connection = await this.pool.acquire();
+    try {
+      const result = await connection.runAndReadAll(
+        'select table_schema, table_name, column_name, data_type from information_schema.columns order by table_schema, table_name, ordinal_position',
+      );
+      for (const [schema, table, column, dataType] of result.getRows() as [string, string, string, string][]) {
+        const key = catalogKey(schema, table);
+        if (!wanted.has(key)) continue;
+        if (!catalog.has(key)) catalog.set(key, new Map());
+        catalog.get(key)!.set(column.toLowerCase(), toColumnType(dataType));
+      }
+      return catalog;
+    } finally {
+      this.pool.release(connection);
     }
-    return catalog;
+  }
+
+  run(sql: string, options: QueryOptions & { maxRows?: number | undefined } = {}): Promise<QueryResult> {
+    return runQuery((control, batchSize) => openDuckDbCursor(this.pool, sql, control, batchSize), options);
+  }
+
+  stream(sql: string, options: QueryOptions & { batchSize?: number | undefined } = {}): Promise<StreamedResult> {
+    return streamQuery((control, batchSize) => openDuckDbCursor(this.pool, sql, control, batchSize), options);
   }
 
   async close(): Promise<void> {
-    const connection = await this.connection;
-    connection?.closeSync();
-    this.connection = undefined;
+    this.pool.close();
   }
 }

@@ -1,6 +1,17 @@
 import pg from 'pg';
 import { toColumnType } from '../column-types.js';
-import { catalogKey, type Catalog, type Relation, type WarehouseClient } from '../warehouse-client.js';
+import { runQuery, streamQuery } from '../execution/result-cursor.js';
+import {
+  catalogKey,
+  type Catalog,
+  type QueryOptions,
+  type QueryResult,
+  type Relation,
+  type StreamedResult,
+  type WarehouseClient,
+} from '../warehouse-client.js';
+import { openPostgresCursor } from './postgres-cursor.js';
+import { postgresTypes } from './postgres-types.js';
 
 export type PostgresConnection = {
   host: string;
@@ -11,21 +22,32 @@ export type PostgresConnection = {
   sslmode?: string | undefined;
 };
 
-/** PostgreSQL through a `pg` pool. Relation names reach the catalog query only as bound arrays. */
+/** How long the side connection that cancels a statement may take to connect. */
+const CANCEL_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * PostgreSQL through a `pg` pool with the client's own type parsers (postgres-types.ts). Relation
+ * names reach the catalog query only as bound arrays. A statement is cancelled with
+ * `pg_cancel_backend` from a separate, unpooled connection, so a full pool cannot block its own cancel.
+ */
 export class PostgresClient implements WarehouseClient {
   readonly type = 'postgres';
+  private readonly config: pg.ClientConfig;
   private readonly pool: pg.Pool;
 
   constructor(connection: PostgresConnection) {
-    this.pool = new pg.Pool({
+    this.config = {
       host: connection.host,
       port: connection.port,
       user: connection.user,
       password: connection.password,
       database: connection.dbname,
-      max: 5,
+      types: postgresTypes,
       ...(connection.sslmode && connection.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: connection.sslmode === 'verify-full' } } : {}),
-    });
+    };
+    this.pool = new pg.Pool({ ...this.config, max: 5 });
+    // An idle connection the server drops is removed by the pool; without a listener it would crash the process.
+    this.pool.on('error', () => undefined);
   }
 
   async test(): Promise<void> {
@@ -51,7 +73,26 @@ export class PostgresClient implements WarehouseClient {
     return catalog;
   }
 
+  run(sql: string, options: QueryOptions & { maxRows?: number | undefined } = {}): Promise<QueryResult> {
+    return runQuery((control, batchSize) => openPostgresCursor(this.pool, this.cancelBackend, sql, control, batchSize), options);
+  }
+
+  stream(sql: string, options: QueryOptions & { batchSize?: number | undefined } = {}): Promise<StreamedResult> {
+    return streamQuery((control, batchSize) => openPostgresCursor(this.pool, this.cancelBackend, sql, control, batchSize), options);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
+
+  private readonly cancelBackend = async (processId: number): Promise<void> => {
+    const canceller = new pg.Client({ ...this.config, connectionTimeoutMillis: CANCEL_CONNECT_TIMEOUT_MS });
+    canceller.on('error', () => undefined);
+    try {
+      await canceller.connect();
+      await canceller.query('select pg_cancel_backend($1)', [processId]);
+    } finally {
+      await canceller.end();
+    }
+  };
 }

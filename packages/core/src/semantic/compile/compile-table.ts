@@ -72,6 +72,7 @@ export const compiledMetric = (
   inPlace = false,
 ): CompiledMetric => {
   const out = complete<CompiledMetric>(inPlace ? metric.draft : { ...metric.draft }, alias, tableLabel, fragment, attributesOf);
+  if (fragment.valueSql !== undefined) out.compiledValueSql = fragment.valueSql;
   if (metric.column !== undefined) out.dimensionReference = `${alias}_${metric.column}`;
   if (distinctKeys) out.compiledDistinctKeys = distinctKeys;
   return out;

@@ -6,12 +6,14 @@ import type { TemplatePart } from '../resolve/sql-template.js';
 import { didYouMean } from '../util/suggest.js';
 import { filterRuleSql, FilterSqlError } from './filter-sql.js';
 import { aggregateSql, filteredValueSql } from './metric-sql.js';
-import type { SemanticSqlDialect } from './sql-dialect.js';
+import { UnsupportedSqlError, type SemanticSqlDialect } from './sql-dialect.js';
 
 /** Compiled SQL and every table (by name in the explore) it reaches, its own first. */
 export interface SqlFragment {
   sql: string;
   tables: readonly string[];
+  /** Aggregate metrics: the (filtered) value inside the aggregate, for fan-out-safe query plans. */
+  valueSql?: string;
 }
 
 /** One table as the compiler sees it: its name in the explore and its resolved definition. */
@@ -152,8 +154,15 @@ export class FieldCompiler {
         throw e;
       }
     });
-    const sql = aggregateSql(metric.draft.type, filteredValueSql(value.sql, conditions), metric.draft.percentile, this.ctx.dialect);
-    return { sql, tables };
+    const valueSql = filteredValueSql(value.sql, conditions);
+    let sql: string;
+    try {
+      sql = aggregateSql(metric.draft.type, valueSql, metric.draft.percentile, this.ctx.dialect);
+    } catch (e) {
+      if (e instanceof UnsupportedSqlError) throw new CompileFailure(e.message);
+      throw e;
+    }
+    return { sql, tables, valueSql };
   }
 
   private render(table: TableScope, parts: readonly ResolvedPart[]): SqlFragment {

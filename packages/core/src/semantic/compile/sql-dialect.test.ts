@@ -69,6 +69,17 @@ describe('time-interval SQL per warehouse (reference §5.2, §5.3)', () => {
     expect(frames('clickhouse').WEEK).toBe('toStartOfWeek(x, 1)');
   });
 
+  it('week start on Snowflake, Databricks, ClickHouse does not depend on session settings or native day numbering', () => {
+    const snowflake = frames('snowflake', 6);
+    expect(snowflake.WEEK).toBe("DATEADD(DAY, -MOD(DAYOFWEEKISO(x) - 1 - 6 + 7, 7), DATE_TRUNC('DAY', x))");
+    expect(snowflake.WEEK_NUM).toBe('WEEKISO(DATEADD(DAY, -6, x))');
+    expect(snowflake.DAY_OF_WEEK_INDEX).toBe('(MOD(DAYOFWEEKISO(x) - 1 - 6 + 7, 7) + 1)');
+    expect(frames('snowflake').WEEK).toBe("DATE_TRUNC('WEEK', x)");
+    // Spark's DATE_PART('DOW') is 1 = Sunday, so the index is built on WEEKDAY (0 = Monday).
+    expect(frames('databricks', 0).DAY_OF_WEEK_INDEX).toBe('(MOD(WEEKDAY(x) - 0 + 7, 7) + 1)');
+    expect(frames('clickhouse', 2).WEEK_NUM).toBe('toISOWeek(addDays(x, -2))');
+  });
+
   it('quotes identifiers, doubling embedded quotes', () => {
     expect(defaultQuote('postgres')('a"b')).toBe('"a""b"');
     expect(defaultQuote('bigquery')('orders')).toBe('`orders`');

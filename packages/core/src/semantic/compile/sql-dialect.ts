@@ -1,9 +1,11 @@
+import { ParameterError } from '../../errors/index.js';
 import type { TargetDatabase, TimeFrame, UnitOfTime } from '../types/explore.js';
 import { assertNever } from '../util/assert-never.js';
 import { bigqueryFamily } from './dialects/bigquery-family.js';
 import { clickhouseFamily } from './dialects/clickhouse-family.js';
 import { databricksFamily } from './dialects/databricks-family.js';
 import { duckdbFamily } from './dialects/duckdb-family.js';
+import { mysqlFamily } from './dialects/mysql-family.js';
 import { postgresFamily } from './dialects/postgres-family.js';
 import { snowflakeFamily } from './dialects/snowflake-family.js';
 import { trinoFamily } from './dialects/trino-family.js';
@@ -32,6 +34,12 @@ export interface SemanticSqlDialect {
   castToDate(sql: string): string;
 }
 
+/**
+ * The engine cannot express this SQL (e.g. a median on MySQL). The explore compiler reports it on the
+ * field; elsewhere it is a ParameterError (400) naming what to change.
+ */
+export class UnsupportedSqlError extends ParameterError {}
+
 export type TruncateUnit = 'MILLISECOND' | 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 export type IntervalUnit = TruncateUnit;
 export type DatePart = 'DOW' | 'DAY' | 'DOY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR' | 'HOUR' | 'MINUTE';
@@ -57,6 +65,8 @@ export const familyOf = (target: TargetDatabase): DialectFamily => {
       return trinoFamily;
     case 'clickhouse':
       return clickhouseFamily;
+    case 'mysql':
+      return mysqlFamily;
     default:
       return assertNever(target);
   }

@@ -138,7 +138,9 @@ export type TargetDatabase =
   | 'databricks'
   | 'trino'
   | 'athena'
-  | 'clickhouse';
+  | 'clickhouse'
+  /** Tessera extension: MySQL and MariaDB (not a Lightdash target). */
+  | 'mysql';
 
 export interface FieldUrl {
   label: string;
@@ -242,6 +244,8 @@ export interface CompiledMetric extends FieldBase {
   distinctKeys?: string[];
   /** extra (HEAD): compiled SQL of each distinct key. */
   compiledDistinctKeys?: string[];
+  /** extra: an aggregate metric's value SQL inside its aggregate (filters applied), used by fan-out-safe plans. */
+  compiledValueSql?: string;
   /** extra (HEAD post-calculation types): window applied over the aggregated result. */
   postCalculation?: PostCalculationType;
 }

@@ -31,10 +31,12 @@ export const clickhouseFamily: DialectFamily = (startOfWeek) => {
       if (unit !== 'WEEK') return `${START_OF[unit]}(${x})`;
       return shift ? `addDays(toStartOfWeek(addDays(${x}, -${shift}), 1), ${shift})` : `toStartOfWeek(${x}, 1)`;
     },
-    datePart: (x, part) =>
-      part === 'DOW' && startOfWeek !== undefined
-        ? `(modulo(toDayOfWeek(${x}) - ${startOfWeek + 1} + 7, 7) + 1)`
-        : `${PART_OF[part]}(${x})`,
+    datePart: (x, part) => {
+      if (part === 'DOW' && startOfWeek !== undefined) return `(modulo(toDayOfWeek(${x}) - ${startOfWeek + 1} + 7, 7) + 1)`;
+      // As in the other families: the ISO week of the day shifted back by the week start.
+      if (part === 'WEEK' && shift) return `toISOWeek(addDays(${x}, -${shift}))`;
+      return `${PART_OF[part]}(${x})`;
+    },
     dayName: (x) => `dateName('weekday', ${x})`,
     monthName: (x) => `dateName('month', ${x})`,
     quarterName: (x) => `concat('Q', toString(toQuarter(${x})))`,

@@ -10,9 +10,8 @@ export const databricksFamily: DialectFamily = (startOfWeek) => {
         ? `DATEADD(DAY, ${shift}, DATE_TRUNC('WEEK', DATEADD(DAY, -${shift}, ${x})))`
         : `DATE_TRUNC('${unit}', ${x})`,
     datePart: (x, part) => {
-      if (part === 'DOW' && startOfWeek !== undefined) {
-        return `(MOD(CAST(DATE_PART('DOW', ${x}) AS INT) - ${(startOfWeek + 1) % 7} + 7, 7) + 1)`;
-      }
+      // DATE_PART('DOW') is 1 = Sunday … 7 = Saturday on Spark; WEEKDAY is 0 = Monday … 6 = Sunday.
+      if (part === 'DOW' && startOfWeek !== undefined) return `(MOD(WEEKDAY(${x}) - ${startOfWeek} + 7, 7) + 1)`;
       if (part === 'WEEK' && shift) return `DATE_PART('WEEK', DATEADD(DAY, -${shift}, ${x}))`;
       return `DATE_PART('${part}', ${x})`;
     },

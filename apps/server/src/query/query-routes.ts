@@ -1,0 +1,118 @@
+import { DIMENSION_TYPES } from '@tessera/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, ok, okSchema } from '../http/envelope.js';
+import { requireMember } from '../identity/account.js';
+import type { CustomMetricsService } from './custom-metrics-service.js';
+import { disconnectSignal } from './disconnect-signal.js';
+import { calculateTotalSchema, metricQueryRequestSchema, metricQuerySchema, sqlQuerySchema } from './metric-query-schemas.js';
+import type { QueryService } from './query-service.js';
+import type { SqlQueryService } from './sql-query-service.js';
+
+const projectParams = z.object({ projectUuid: z.uuid() });
+const exploreParams = projectParams.extend({ exploreId: z.string().min(1).max(1024) });
+
+const runQueryResults = z.object({
+  metricQuery: z.record(z.string(), z.unknown()),
+  cacheMetadata: z.object({ cacheHit: z.boolean(), cacheUpdatedTime: z.string().optional() }),
+  fields: z.record(z.string(), z.unknown()),
+  // Rows are `{fieldId: {value: {raw, formatted}}}`, built by the formatter; not re-checked row by row.
+  rows: z.array(z.unknown()),
+});
+
+const underlyingBodySchema = z.intersection(
+  metricQueryRequestSchema,
+  z.object({ underlyingDataItemId: z.string().min(1).max(1024).optional() }),
+);
+
+/** Thin routes over the query services: one call each, errors mapped at the edge. */
+export const queryRoutes = (
+  app: FastifyInstance,
+  deps: { queries: QueryService; sql: SqlQueryService; customMetrics: CustomMetricsService },
+): void => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/projects/:projectUuid/explores/:exploreId/compileQuery', {
+    schema: {
+      tags: ['Projects'],
+      operationId: 'CompileQuery',
+      summary: 'The SQL a metric query compiles to on this project’s warehouse (not run)',
+      params: exploreParams,
+      body: metricQuerySchema,
+      response: { 200: okSchema(z.string()), ...errorResponses },
+    },
+  }, async (request) => {
+    const { projectUuid, exploreId } = request.params;
+    return ok(await deps.queries.compile(requireMember(request), projectUuid, exploreId, request.body));
+  });
+
+  r.post('/api/v1/projects/:projectUuid/explores/:exploreId/runQuery', {
+    schema: {
+      tags: ['Exploring'],
+      operationId: 'RunMetricQuery',
+      summary: 'Run a metric query; `invalidateCache: true` (Tessera) bypasses and refreshes the results cache',
+      params: exploreParams,
+      body: metricQueryRequestSchema,
+      response: { 200: okSchema(runQueryResults), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { projectUuid, exploreId } = request.params;
+    return ok(await deps.queries.run(requireMember(request), projectUuid, exploreId, request.body, disconnectSignal(reply)));
+  });
+
+  r.post('/api/v1/projects/:projectUuid/explores/:exploreId/runUnderlyingDataQuery', {
+    schema: {
+      tags: ['Exploring'],
+      operationId: 'postRunUnderlyingDataQuery',
+      summary: 'The rows behind a metric query (its dimension filters apply); `underlyingDataItemId` (Tessera) picks a metric’s show_underlying_values',
+      params: exploreParams,
+      body: underlyingBodySchema,
+      response: { 200: okSchema(runQueryResults), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { projectUuid, exploreId } = request.params;
+    return ok(await deps.queries.runUnderlying(requireMember(request), projectUuid, exploreId, request.body, disconnectSignal(reply)));
+  });
+
+  r.post('/api/v1/projects/:projectUuid/calculate-total', {
+    schema: {
+      tags: ['Projects'],
+      operationId: 'CalculateTotalFromQuery',
+      summary: 'Totals of a metric query’s metrics over all its rows',
+      params: projectParams,
+      body: calculateTotalSchema,
+      response: { 200: okSchema(z.record(z.string(), z.unknown())), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { explore, metricQuery } = request.body;
+    return ok(await deps.queries.total(requireMember(request), request.params.projectUuid, explore, metricQuery, disconnectSignal(reply)));
+  });
+
+  r.post('/api/v1/projects/:projectUuid/sqlQuery', {
+    schema: {
+      tags: ['Exploring', 'Projects'],
+      operationId: 'RunSqlQuery',
+      summary: 'Run raw SQL on the project’s warehouse (developers and admins)',
+      params: projectParams,
+      body: sqlQuerySchema,
+      response: {
+        200: okSchema(z.object({ rows: z.array(z.record(z.string(), z.unknown())), fields: z.record(z.string(), z.object({ type: z.enum(DIMENSION_TYPES) })) })),
+        ...errorResponses,
+      },
+    },
+  }, async (request, reply) => ok(await deps.sql.run(requireMember(request), request.params.projectUuid, request.body.sql, disconnectSignal(reply))));
+
+  r.get('/api/v1/projects/:projectUuid/custom-metrics', {
+    schema: {
+      tags: ['Projects'],
+      operationId: 'getCustomMetrics',
+      summary: 'Custom metrics used in the project’s saved charts',
+      params: projectParams,
+      response: {
+        200: okSchema(z.array(z.object({ name: z.string(), label: z.string(), modelName: z.string(), yml: z.string(), chartLabel: z.string(), chartUrl: z.string() }))),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => ok(await deps.customMetrics.list(requireMember(request), request.params.projectUuid)));
+};

@@ -1,0 +1,5 @@
+export { formatValue, createValueFormatter } from './value-formatter.js';
+export type { FormatOptions, FormattableField, ValueFormatter } from './value-formatter.js';
+export { formatRows, jsonSafeRaw } from './format-rows.js';
+export type { ResultRow, ResultValue } from './format-rows.js';
+export { compileExpression } from './expression-format.js';

@@ -1,0 +1,30 @@
+SELECT
+  (
+    ("t"."name") LIKE '%50!%!_off''s \ !!%' ESCAPE '!'
+  ) AS "contains",
+  (
+    ("t"."name") NOT LIKE '50!%!_off''s \ !!%' ESCAPE '!'
+  ) AS "not_starts_with",
+  (("t"."name") LIKE '%50!%!_off''s \ !!' ESCAPE '!') AS "ends_with",
+  (
+    "t"."name" || ' – ' || CAST("t"."amount" AS VARCHAR)
+  ) AS "concat",
+  CAST(SUM("t"."amount") AS DOUBLE) / NULLIF(COUNT(*), 0) AS "ratio",
+  ("t"."name" IS NOT DISTINCT FROM 'a') AS "same",
+  AVG("t"."amount") AS "average",
+  APPROX_PERCENTILE("t"."amount", 0.5) AS "median",
+  APPROX_PERCENTILE("t"."amount", 0.9) AS "p90",
+  DATE_ADD('week', -1, CURRENT_TIMESTAMP) AS "week_ago",
+  DATE_ADD('quarter', 1, "t"."at") AS "next_quarter",
+  CAST("t"."at" AS DATE) AS "day",
+  (
+    'it''s' || CAST(DATE '2024-02-29' AS VARCHAR) || CAST(TIMESTAMP '2024-02-29 13:45:30.123' AS VARCHAR) || CAST((-2.5) AS VARCHAR)
+  ) AS "literals"
+FROM
+  "events" AS "t"
+GROUP BY
+  "t"."name",
+  "t"."amount",
+  "t"."at"
+LIMIT
+  500

@@ -1,0 +1,25 @@
+SELECT
+  "t"."at" AS "raw",
+  toStartOfYear("t"."at") AS "year",
+  toStartOfQuarter("t"."at") AS "quarter",
+  toStartOfMonth("t"."at") AS "month",
+  toStartOfWeek("t"."at", 1) AS "week",
+  toStartOfDay("t"."at") AS "day",
+  toStartOfHour("t"."at") AS "hour",
+  toStartOfMinute("t"."at") AS "minute",
+  toStartOfSecond("t"."at") AS "second",
+  toStartOfMillisecond("t"."at") AS "millisecond",
+  toDayOfWeek("t"."at") AS "day_of_week_index",
+  toDayOfMonth("t"."at") AS "day_of_month_num",
+  toDayOfYear("t"."at") AS "day_of_year_num",
+  toISOWeek("t"."at") AS "week_num",
+  toMonth("t"."at") AS "month_num",
+  toQuarter("t"."at") AS "quarter_num",
+  toYear("t"."at") AS "year_num",
+  dateName('weekday', "t"."at") AS "day_of_week_name",
+  dateName('month', "t"."at") AS "month_name",
+  concat('Q', toString(toQuarter("t"."at"))) AS "quarter_name",
+  toHour("t"."at") AS "hour_of_day_num",
+  toMinute("t"."at") AS "minute_of_hour_num"
+FROM
+  "events" AS "t"

@@ -1,0 +1,37 @@
+SELECT
+  (
+    (`t`.`name`) LIKE '%50!%!_off\'s \\ !!%' ESCAPE '!'
+  ) AS `contains`,
+  (
+    (`t`.`name`) NOT LIKE '50!%!_off\'s \\ !!%' ESCAPE '!'
+  ) AS `not_starts_with`,
+  (
+    (`t`.`name`) LIKE '%50!%!_off\'s \\ !!' ESCAPE '!'
+  ) AS `ends_with`,
+  CONCAT(`t`.`name`, ' – ', CAST(`t`.`amount` AS STRING)) AS `concat`,
+  CAST(SUM(`t`.`amount`) AS DOUBLE) / NULLIF(COUNT(*), 0) AS `ratio`,
+  (
+    `t`.`name` IS NOT DISTINCT
+    FROM
+      'a'
+  ) AS `same`,
+  AVG(`t`.`amount`) AS `average`,
+  PERCENTILE(`t`.`amount`, 0.5) AS `median`,
+  PERCENTILE(`t`.`amount`, 0.9) AS `p90`,
+  DATEADD (WEEK, -1, CURRENT_TIMESTAMP()) AS `week_ago`,
+  DATEADD (QUARTER, 1, `t`.`at`) AS `next_quarter`,
+  CAST(`t`.`at` AS DATE) AS `day`,
+  CONCAT(
+    'it\'s',
+    CAST(DATE '2024-02-29' AS STRING),
+    CAST(TIMESTAMP_NTZ '2024-02-29 13:45:30.123' AS STRING),
+    CAST((-2.5) AS STRING)
+  ) AS `literals`
+FROM
+  `events` AS `t`
+GROUP BY
+  `t`.`name`,
+  `t`.`amount`,
+  `t`.`at`
+LIMIT
+  500

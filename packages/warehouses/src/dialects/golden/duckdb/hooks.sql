@@ -1,0 +1,30 @@
+SELECT
+  (
+    ("t"."name") LIKE '%50!%!_off''s \ !!%' ESCAPE '!'
+  ) AS "contains",
+  (
+    ("t"."name") NOT LIKE '50!%!_off''s \ !!%' ESCAPE '!'
+  ) AS "not_starts_with",
+  (("t"."name") LIKE '%50!%!_off''s \ !!' ESCAPE '!') AS "ends_with",
+  (
+    "t"."name" || ' – ' || CAST("t"."amount" AS VARCHAR)
+  ) AS "concat",
+  CAST(SUM("t"."amount") AS DOUBLE) / NULLIF(COUNT(*), 0) AS "ratio",
+  ("t"."name" IS NOT DISTINCT FROM 'a') AS "same",
+  AVG("t"."amount") AS "average",
+  MEDIAN(CAST("t"."amount" AS DOUBLE)) AS "median",
+  QUANTILE_CONT(CAST("t"."amount" AS DOUBLE), 0.9) AS "p90",
+  (CURRENT_TIMESTAMP - INTERVAL '1 WEEK') AS "week_ago",
+  ("t"."at" + INTERVAL '3 MONTH') AS "next_quarter",
+  CAST("t"."at" AS DATE) AS "day",
+  (
+    'it''s' || CAST(DATE '2024-02-29' AS VARCHAR) || CAST(TIMESTAMP '2024-02-29 13:45:30.123' AS VARCHAR) || CAST((-2.5) AS VARCHAR)
+  ) AS "literals"
+FROM
+  "events" AS "t"
+GROUP BY
+  "t"."name",
+  "t"."amount",
+  "t"."at"
+LIMIT
+  500

@@ -1,0 +1,11 @@
+SELECT
+  DATE_TRUNC('QUARTER', "orders".ordered_at) AS "orders_ordered_at_day",
+  SUM("orders".total_usd) AS "orders_total_revenue"
+FROM
+  "demo"."orders" AS "orders"
+GROUP BY
+  1
+ORDER BY
+  "orders_ordered_at_day"
+LIMIT
+  500
