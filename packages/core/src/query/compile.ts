@@ -46,7 +46,7 @@ export const compileMetricQuery = (
   const warnings: QueryWarning[] = [];
   const limit = rowLimit(query, context, warnings);
   const plan = planQuery(new QueryItems(explore, query, dialect, context), { limit });
-  return { sql: renderSelect(plan.tree, dialect), fields: plan.fields, columns: plan.columns, warnings: [...warnings, ...plan.warnings] };
+  return { sql: renderSelect(plan.tree, dialect), fields: plan.fields, columns: plan.columns, warnings: [...warnings, ...plan.warnings], userValues: plan.userValues };
 };
 
 /** Drill into the rows behind a result cell: every dimension of the explore's tables in use, filtered. */
@@ -122,5 +122,5 @@ export const compileTotalQuery = (
   const total: MetricQueryRequest = { ...query, dimensions: [], sorts: [], tableCalculations: [], filters: query.filters?.dimensions ? { dimensions: query.filters.dimensions } : {} };
   delete total.granularity;
   const plan = planQuery(new QueryItems(explore, total, dialect, context), { limit: undefined, skipResultFilters: true });
-  return { sql: renderSelect(plan.tree, dialect), fields: plan.fields, columns: plan.columns, warnings: plan.warnings };
+  return { sql: renderSelect(plan.tree, dialect), fields: plan.fields, columns: plan.columns, warnings: plan.warnings, userValues: plan.userValues };
 };

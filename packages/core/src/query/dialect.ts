@@ -39,6 +39,11 @@ export interface QueryDialect {
   castToFloat(sql: string): string;
   /** Cast to the engine's string type. */
   castToString(sql: string): string;
+  /**
+   * A timestamp holding UTC wall-clock time, as wall-clock time in the IANA zone `zone` (already
+   * validated; render it with \`literal\`). Truncation to days, weeks… then follows the zone's calendar.
+   */
+  convertTimezone(sql: string, zone: string): string;
   /** Cast to the engine's 64-bit integer type (bin bounds print alike everywhere). */
   castToInteger(sql: string): string;
   /** Trailing row limit clause, e.g. `LIMIT 500`. */

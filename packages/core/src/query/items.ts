@@ -7,7 +7,7 @@ import { fieldId, indexExplore } from './explore-index.js';
 import { compileFilterRule } from './filters/index.js';
 import { renderTemplate, type Fragment } from './template.js';
 import type { AdditionalMetric, CustomDimension, DateGranularity, FilterRule, MetricQueryRequest, QueryContext, ResultField } from './types.js';
-import { meetsAll, meetsAny, substituteUserValues } from './user-values.js';
+import { meetsAll, meetsAny, substituteUserValues, type UserValuesUsed } from './user-values.js';
 
 /** A dimension-like column of the query: explore dimension or custom dimension. */
 export interface DimensionColumn {
@@ -36,6 +36,8 @@ export interface MetricColumn {
 
 const GRANULARITY_FRAME: Record<DateGranularity, TimeFrame> = { Day: 'DAY', Week: 'WEEK', Month: 'MONTH', Quarter: 'QUARTER', Year: 'YEAR' };
 const ZOOMABLE = new Set<TimeFrame>(['RAW', 'MILLISECOND', 'SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']);
+/** Frames that stay UTC instants (shown in the query zone by the formatter): raw and sub-day truncations. */
+const INSTANT_FRAMES = new Set<TimeFrame>(['RAW', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);
 const AGGREGATES = new Set<MetricType>(['count', 'count_distinct', 'sum', 'average', 'min', 'max', 'median', 'percentile']);
 
 /**
@@ -101,8 +103,11 @@ export class QueryItems {
 
   /** The base table's (or a joined table's) SQL with the user's values in. */
   userSql(sql: string): string {
-    return substituteUserValues(sql, this.ctx, this.dialect);
+    return substituteUserValues(sql, this.ctx, this.dialect, this.userValues);
   }
+
+  /** The user values the query's SQL read so far. */
+  readonly userValues: UserValuesUsed = { attributes: [], email: false };
 
   private checkAccess(id: string, field: CompiledDimension | CompiledMetric): void {
     for (const table of field.tablesReferences ?? [field.table]) {
@@ -134,15 +139,22 @@ export class QueryItems {
       : undefined;
     const zoom = selected && this.query.granularity ? GRANULARITY_FRAME[this.query.granularity] : undefined;
     const baseType = (base?.type ?? d.type) === 'date' ? 'date' : 'timestamp';
-    if (zoom && (d.type === 'date' || d.type === 'timestamp') && (!d.timeInterval || ZOOMABLE.has(d.timeInterval))) {
-      const raw = base ? this.userSql(base.compiledSql) : sql;
-      sql = timeFrameSql(this.dialect.semantic, zoom, raw, baseType);
-      field = { ...d, timeInterval: zoom, type: 'date' };
+    // Timestamps hold UTC; in another query zone, days and longer (and date parts, names) follow
+    // that zone's calendar. Raw and sub-day frames stay instants, shown in the zone when formatted.
+    const zone = this.zone();
+    const frame = zoom && (d.type === 'date' || d.type === 'timestamp') && (!d.timeInterval || ZOOMABLE.has(d.timeInterval)) ? zoom : d.timeInterval;
+    const convert = zone !== undefined && base !== undefined && baseType === 'timestamp' && frame !== undefined
+      && !INSTANT_FRAMES.has(frame) && !d.skipTimezoneConversion;
+    const raw = base ? this.userSql(base.compiledSql) : sql;
+    const local = convert ? this.dialect.convertTimezone(raw, zone) : raw;
+    if (frame !== d.timeInterval || convert) {
+      sql = timeFrameSql(this.dialect.semantic, frame ?? 'RAW', local, baseType);
+      if (frame !== d.timeInterval) field = { ...d, timeInterval: frame!, type: 'date' };
     }
     let orderSql: string | undefined;
     if (base && (d.timeInterval === 'MONTH_NAME' || d.timeInterval === 'DAY_OF_WEEK_NAME')) {
-      const frame = d.timeInterval === 'MONTH_NAME' ? 'MONTH_NUM' : 'DAY_OF_WEEK_INDEX';
-      orderSql = timeFrameSql(this.dialect.semantic, frame, this.userSql(base.compiledSql), baseType);
+      const order = d.timeInterval === 'MONTH_NAME' ? 'MONTH_NUM' : 'DAY_OF_WEEK_INDEX';
+      orderSql = timeFrameSql(this.dialect.semantic, order, local, baseType);
     }
     return {
       id,
@@ -223,6 +235,23 @@ export class QueryItems {
     };
     const out: ResultField = m.formatOptions ? ({ ...field, formatOptions: m.formatOptions } as ResultField) : field;
     return { id, sql, valueSql, tables: [...tables], table, type: m.type, ...(m.percentile !== undefined ? { percentile: m.percentile } : {}), field: out };
+  }
+
+  private zoneChecked = false;
+
+  /** The query's zone when it is not UTC (validated once). */
+  zone(): string | undefined {
+    const zone = this.ctx.timezone;
+    if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return undefined;
+    if (!this.zoneChecked) {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      } catch {
+        throw new ParameterError(`"${zone}" is not a time zone: use an IANA name such as Europe/London`);
+      }
+      this.zoneChecked = true;
+    }
+    return zone;
   }
 
   filterContext() {

@@ -11,6 +11,7 @@ import type { FilterGroup, FilterGroupItem, FilterRule, QueryWarning, ResultFiel
 
 export interface QueryPlan {
   tree: SelectQuery;
+  userValues: { attributes: string[]; email: boolean };
   fields: Record<string, ResultField>;
   columns: string[];
   warnings: QueryWarning[];
@@ -311,7 +312,7 @@ export const planQuery = (items: QueryItems, options: PlanOptions): QueryPlan =>
   for (const d of dimensions) fields[d.id] = d.field;
   for (const m of metrics) fields[m.id] = m.field;
   for (const c of calcs) fields[c.name] = c;
-  return { tree, fields, columns: [...dimensions.map((d) => d.id), ...metrics.map((m) => m.id), ...calcs.map((c) => c.name)], warnings };
+  return { tree, userValues: { attributes: [...items.userValues.attributes].sort(), email: items.userValues.email }, fields, columns: [...dimensions.map((d) => d.id), ...metrics.map((m) => m.id), ...calcs.map((c) => c.name)], warnings };
 };
 
 /**

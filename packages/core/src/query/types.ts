@@ -175,4 +175,9 @@ export interface CompiledMetricQuery {
   /** Column ids in select order. */
   columns: FieldId[];
   warnings: QueryWarning[];
+  /**
+   * The user values the SQL reads (row-level security): the attributes by name and whether the
+   * e-mail. Results may be shared between users who agree on these (and the credentials).
+   */
+  userValues: { attributes: string[]; email: boolean };
 }

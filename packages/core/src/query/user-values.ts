@@ -3,6 +3,12 @@ import type { AttributeValues } from '../semantic/types/explore.js';
 import type { QueryDialect } from './dialect.js';
 import type { QueryContext } from './types.js';
 
+/** Which of the user's values a compiled query reads: what its cache entry must be keyed by. */
+export interface UserValuesUsed {
+  attributes: string[];
+  email: boolean;
+}
+
 /** `${lightdash.attributes.x}`, `${lightdash.attribute.x}`, `${ld.attr.x}`, `${ld.attributes.x}`, and the user's email. */
 const PLACEHOLDER = /\$\{\s*(lightdash|ld)\.(attributes|attribute|attr|user)\.([A-Za-z0-9_]+)\s*\}/g;
 
@@ -11,13 +17,15 @@ const PLACEHOLDER = /\$\{\s*(lightdash|ld)\.(attributes|attribute|attr|user)\.([
  * asking user's values, each rendered by the dialect's string literal; several values become a
  * comma list (for `IN (…)`). A placeholder the user has no value for refuses the query.
  */
-export const substituteUserValues = (sql: string, ctx: QueryContext, dialect: QueryDialect): string => {
+export const substituteUserValues = (sql: string, ctx: QueryContext, dialect: QueryDialect, used?: UserValuesUsed): string => {
   if (!sql.includes('${')) return sql;
   return sql.replace(PLACEHOLDER, (_m, _ns: string, kind: string, name: string) => {
     if (kind === 'user') {
+      if (used && name === 'email') used.email = true;
       if (name === 'email' && ctx.email) return dialect.literal({ type: 'string', value: ctx.email });
       throw new ForbiddenError(`This query needs the user's ${name}, which is not available`);
     }
+    if (used && !used.attributes.includes(name)) used.attributes.push(name);
     const values = ctx.userAttributes[name];
     if (!values || values.length === 0) {
       throw new ForbiddenError(`Invalid or missing user attribute "${name}": ask an admin to set it for you`);

@@ -50,6 +50,7 @@ export const queryDialect = (name: DialectName, options: { startOfWeek?: number 
     castToFloat: (sql) => `CAST(${sql} AS ${flags.floatType})`,
     castToString: (sql) => `CAST(${sql} AS ${flags.stringType})`,
     castToInteger: (sql) => `CAST(${sql} AS ${flags.integerType})`,
+    convertTimezone: (sql, zone) => flags.convertTimezone(sql, stringLiteral(zone)),
     limit(rows) {
       if (!Number.isSafeInteger(rows) || rows < 0) {
         throw new ParameterError(`The row limit must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${String(rows)}`);

@@ -85,6 +85,8 @@ describe('hand-checked results (DuckDB)', () => {
     expect(new Set(rows.map((r) => r.orders_region))).toEqual(new Set(['EMEA']));
     expect(compiled.sql).toContain(`'O''Brien'`);
     expect(compiled.sql).toContain(`'ana@example.com'`);
+    expect(compiled.userValues).toEqual({ attributes: ['region'], email: true });
+    expect((await run('basic')).compiled.userValues).toEqual({ attributes: [], email: false });
   });
 
   it('totals equal the sum of the grouped rows', async () => {
@@ -107,6 +109,24 @@ describe('hand-checked results (DuckDB)', () => {
   it('custom ranges label with the anchor spelling', async () => {
     const { rows } = await run('custom-dimensions');
     expect(new Set(rows.map((r) => r.range_bin))).toEqual(new Set(['<50', '50-200', '≥200']));
+  });
+
+  it('days follow the query time zone (a DST weekend in New York)', async () => {
+    const { rows, engine } = await run('timezone');
+    const raw = await engine.run('SELECT ordered_at FROM demo.orders');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const expected = new Map<string, number>();
+    for (const r of raw) {
+      const local = day.format(new Date(`${String(r.ordered_at).replace(' ', 'T').replace(/Z?$/, 'Z')}`));
+      if (local >= '2022-03-12' && local <= '2022-03-14') expected.set(local, (expected.get(local) ?? 0) + 1);
+    }
+    const actual = new Map<string, number>();
+    for (const r of rows) {
+      const d = String(r.orders_ordered_at_day).slice(0, 10);
+      actual.set(d, (actual.get(d) ?? 0) + Number(r.orders_order_count));
+    }
+    expect(actual).toEqual(expected);
+    expect(expected.size).toBeGreaterThanOrEqual(2);
   });
 
   it('underlying data returns order rows for the clicked filter only', async () => {

@@ -67,6 +67,20 @@ export const FEATURES: Feature[] = [
     context: { weekStart: 6 },
   },
   {
+    name: 'timezone',
+    explore: 'orders',
+    query: {
+      ...base({
+        dimensions: ['orders_ordered_at_day', 'orders_ordered_at_hour'],
+        metrics: ['orders_order_count'],
+        sorts: [{ fieldId: 'orders_ordered_at_day', descending: false }, { fieldId: 'orders_ordered_at_hour', descending: false }],
+        filters: { dimensions: { id: 'd', and: [rule('orders_ordered_at_day', 'inBetween', ['2022-03-12', '2022-03-14'])] } },
+      }),
+      timezone: 'America/New_York',
+    },
+    context: { timezone: 'America/New_York' },
+  },
+  {
     name: 'date-zoom',
     explore: 'orders',
     query: { ...base({ dimensions: ['orders_ordered_at_day'], metrics: ['orders_total_revenue'], sorts: [{ fieldId: 'orders_ordered_at_day', descending: false }] }), granularity: 'Quarter' },

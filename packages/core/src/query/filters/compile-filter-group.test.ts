@@ -17,6 +17,7 @@ const dialect: QueryDialect = {
   castToFloat: (sql) => sql,
   castToString: (sql) => sql,
   castToInteger: (sql) => sql,
+  convertTimezone: (sql) => sql,
   limit: (rows) => `LIMIT ${rows}`,
   nullSafeEquals: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
 };
