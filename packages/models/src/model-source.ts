@@ -53,6 +53,8 @@ const ADAPTERS: Record<string, TargetDatabase> = {
   trino: 'trino',
   athena: 'athena',
   clickhouse: 'clickhouse',
+  mysql: 'mysql',
+  mariadb: 'mysql',
 };
 
 /** A dbt adapter / warehouse type name as a target database, if supported. */

@@ -384,3 +384,20 @@ describe('column type mapping', () => {
     expect(toColumnType(name)).toBe(type);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL statement_timeout backstop', () => {
+  it('ends a statement server-side even when no caller timer is set', async () => {
+    const u = new URL(process.env.DATABASE_URL!);
+    const client = new PostgresClient(
+      { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), dbname: u.pathname.slice(1) },
+      { statementTimeoutMs: 300 },
+    );
+    try {
+      const error = await client.run('select pg_sleep(5)').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WarehouseQueryError);
+      expect(String((error as Error).message)).toMatch(/statement timeout/);
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -22,6 +22,12 @@ export type PostgresConnection = {
   sslmode?: string | undefined;
 };
 
+/**
+ * The server-side backstop for a statement: queries are timed and cancelled from here (per query),
+ * but if this process dies PostgreSQL still ends them after this long.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 310_000;
+
 /** How long the side connection that cancels a statement may take to connect. */
 const CANCEL_CONNECT_TIMEOUT_MS = 10_000;
 
@@ -35,7 +41,7 @@ export class PostgresClient implements WarehouseClient {
   private readonly config: pg.ClientConfig;
   private readonly pool: pg.Pool;
 
-  constructor(connection: PostgresConnection) {
+  constructor(connection: PostgresConnection, options: { statementTimeoutMs?: number } = {}) {
     this.config = {
       host: connection.host,
       port: connection.port,
@@ -45,7 +51,7 @@ export class PostgresClient implements WarehouseClient {
       types: postgresTypes,
       ...(connection.sslmode && connection.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: connection.sslmode === 'verify-full' } } : {}),
     };
-    this.pool = new pg.Pool({ ...this.config, max: 5 });
+    this.pool = new pg.Pool({ ...this.config, max: 5, statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
     // An idle connection the server drops is removed by the pool; without a listener it would crash the process.
     this.pool.on('error', () => undefined);
   }
