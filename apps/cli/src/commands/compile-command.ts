@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { createIncrementalCompiler, defaultQuote, isExploreError } from '@tessera/core';
+import { createIncrementalCompiler, isExploreError } from '@tessera/core';
 import type { TargetDatabase } from '@tessera/core';
 import { openModelSource, targetDatabaseOf } from '@tessera/models';
+import { queryDialect } from '@tessera/warehouses/dialects';
 import { formatSummary } from '../output/summary.js';
 import { writeExploresJson } from '../output/write-explores-json.js';
 
@@ -86,7 +87,9 @@ export const runCompile = async (argv: string[], io: CommandIo): Promise<number>
   const loaded = await source.load();
   const loadedAt = performance.now();
   const targetDatabase = target ?? loaded.targetDatabase ?? 'postgres';
-  const compiler = createIncrementalCompiler({ targetDatabase, quote: defaultQuote(targetDatabase) });
+  // The warehouse's own dialect, as the server compiles: the same quoting and templates.
+  const dialect = queryDialect(targetDatabase);
+  const compiler = createIncrementalCompiler({ targetDatabase, quote: dialect.quoteIdentifier, sql: dialect.semantic });
   const { explores } = compiler.compile(loaded.models);
   const compiledAt = performance.now();
 
