@@ -1,11 +1,12 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tessera/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tessera/**', 'coverage/**', 'apps/web/e2e/artifacts/**'] },
   js.configs.recommended,
-  { languageOptions: { globals: globals.node } },
+  { ignores: ['apps/web/src/**'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -14,5 +15,15 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['bench/**', '.ci/**'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', '.ci/**', 'apps/web/e2e/**'], rules: { 'no-console': 'off' } },
+  // The web app runs in the browser: browser globals only, React's hook rules, no Node built-ins.
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The web app runs in the browser: no Node built-ins.' }] }],
+    },
+  },
 );

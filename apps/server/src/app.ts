@@ -10,19 +10,23 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerUserAttributeModule } from './attributes/user-attribute-module.js';
 import type { Config } from './config.js';
+import { createSavedChartReader, registerChartModule } from './charts/charts-module.js';
 import type { AppContext } from './context.js';
+import { registerContentModule } from './content/content-module.js';
+import { registerDashboardModule } from './dashboards/dashboard-module.js';
 import { registerGroupModule } from './groups/group-module.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerCrossOriginProtection } from './http/cross-origin-protection.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { VERSION, healthRoutes } from './http/health-routes.js';
+import { keepFresh } from './http/cache-invalidation.js';
+import { registerServerTiming } from './http/server-timing.js';
 import { AccountRepository } from './identity/account-repository.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { BootstrapService } from './identity/bootstrap-service.js';
 import { LoginService } from './identity/login-service.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { SessionRepository } from './identity/session-repository.js';
-import { CredentialCache } from './identity/credential-cache.js';
 import { SessionService, type SessionRecord } from './identity/session-service.js';
 import { UserRepository } from './identity/user-repository.js';
 import { userRoutes } from './identity/user-routes.js';
@@ -31,13 +35,18 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { registerOrganizationModule } from './organizations/organization-module.js';
 import { registerProjectModule } from './projects/projects-module.js';
 import { registerExploreModule } from './explores/explores-module.js';
+import { QUERY_METADATA_CHANNEL } from './query/query-metadata-cache.js';
 import { registerQueryModule } from './query/query-module.js';
 import { createCipher } from './secrets/cipher.js';
+import { createSpaceAccess, registerSpaceModule } from './spaces/space-module.js';
+import { registerProjectAccessModule } from './project-access/project-access-module.js';
 import type { Store } from './store/database.js';
+import { NotifiedCache } from './store/notified-cache.js';
 import { PersonalAccessTokenRepository } from './tokens/personal-access-token-repository.js';
 import { personalAccessTokenRoutes } from './tokens/personal-access-token-routes.js';
 import { PersonalAccessTokenService, type TokenRecord } from './tokens/personal-access-token-service.js';
 import { registerWarehouseCredentialsModule } from './warehouse-credentials/warehouse-credentials-module.js';
+import { registerWebModule } from './web/web-module.js';
 
 export type AppDeps = {
   config: Config;
@@ -77,6 +86,8 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // First of the request hooks, so `total` covers authentication too.
+  registerServerTiming(app);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -103,19 +114,9 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
 
   const accounts = new AccountRepository(store.db);
   const users = new UserRepository(store.db);
-  const sessionCache = new CredentialCache<SessionRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
-  const tokenCache = new CredentialCache<TokenRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
-  const caches = [sessionCache, tokenCache];
-  const unlisten = await store.listen(
-    'tessera_identity',
-    () => caches.forEach((c) => c.clear()),
-    (up) => caches.forEach((c) => c.setSubscribed(up)),
-  );
-  app.addHook('onClose', unlisten);
-  // A write handled here clears the caches before its response leaves (see CredentialCache).
-  app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') caches.forEach((c) => c.clear());
-  });
+  const sessionCache = new NotifiedCache<SessionRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
+  const tokenCache = new NotifiedCache<TokenRecord>(CACHE_ENTRIES, CACHE_TTL_MS, now);
+  await keepFresh(app, store, 'tessera_identity', [sessionCache, tokenCache]);
   const sessionRepository = new SessionRepository(store.db);
   // Expired sessions are refused on use; this only keeps the table small.
   const pruneSessions = () =>
@@ -148,7 +149,8 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   userRoutes(app);
   personalAccessTokenRoutes(app, { tokens });
 
-  const ctx: AppContext = { config, db: store.db, storeKind: store.kind, now, cipher, mailer, accounts, users, sessions, cookie: cookieSettings };
+  const spaceAccess = createSpaceAccess(store.db);
+  const ctx: AppContext = { config, db: store.db, storeKind: store.kind, now, cipher, mailer, accounts, users, sessions, cookie: cookieSettings, spaceAccess, savedCharts: createSavedChartReader(store.db, spaceAccess) };
   registerOrganizationModule(app, ctx);
   registerGroupModule(app, ctx);
   registerUserAttributeModule(app, ctx);
@@ -156,7 +158,16 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   const credentials = registerWarehouseCredentialsModule(app, ctx);
   const projectModule = registerProjectModule(app, ctx);
   const { explores, jobs } = registerExploreModule(app, ctx, projectModule);
-  registerQueryModule(app, ctx, { projects: projectModule, jobs, credentials });
+  const query = registerQueryModule(app, ctx, { projects: projectModule, jobs, credentials, explores });
+  await keepFresh(app, store, QUERY_METADATA_CHANNEL, query.metadataCaches);
+  registerChartModule(app, ctx, { projects: projectModule, queries: query.queries, exports: query.exports, explores });
+  registerDashboardModule(app, ctx, { projects: projectModule, queries: query.queries });
+  registerContentModule(app, ctx, { projects: projectModule });
+  registerSpaceModule(app, ctx, { projects: projectModule });
+  registerProjectAccessModule(app, ctx, { projects: projectModule });
+
+  // Last: the web app answers GET paths outside /api/ that no API route claims.
+  registerWebModule(app);
 
   return { app, bootstrap, explores, projects: projectModule, accounts };
 };

@@ -5,7 +5,9 @@ import type { AccountRepository } from './identity/account-repository.js';
 import type { SessionService } from './identity/session-service.js';
 import type { UserRepository } from './identity/user-repository.js';
 import type { Mailer } from './mail/mailer.js';
+import type { SavedChartReader } from './charts/saved-chart-reader.js';
 import type { Cipher } from './secrets/cipher.js';
+import type { SpaceAccess } from './spaces/space-access.js';
 import type { Database } from './store/schema.js';
 import type { StoreKind } from './store/database.js';
 
@@ -24,4 +26,8 @@ export type AppContext = {
   users: UserRepository;
   sessions: SessionService;
   cookie: CookieSettings;
+  /** Space authorization (view / edit / manage a space) for every content domain. */
+  spaceAccess: SpaceAccess;
+  /** Saved charts with their latest version, authorized (view / edit) through their home space. */
+  savedCharts: SavedChartReader;
 };

@@ -35,6 +35,18 @@ export class ExploreService {
     private readonly now: () => Date,
   ) {}
 
+  private readonly savedListeners: ((projectUuid: string) => void)[] = [];
+
+  /** Called after a project's explores were replaced on this node (caches of them clear at once). */
+  onSaved(listener: (projectUuid: string) => void): void {
+    this.savedListeners.push(listener);
+  }
+
+  private async save(projectUuid: string, explores: readonly unknown[]): Promise<void> {
+    await this.explores.save(projectUuid, explores, this.now());
+    for (const listener of this.savedListeners) listener(projectUuid);
+  }
+
   async refresh(account: Account, projectUuid: string): Promise<string> {
     await this.guard.authorize(account, projectUuid, 'update');
     const source = await this.projects.compileSource(projectUuid);
@@ -70,7 +82,7 @@ export class ExploreService {
             sql: queryDialect(targetDatabase, { startOfWeek }).semantic,
             ...(catalog ? { catalog } : {}),
           });
-          await this.explores.save(projectUuid, explores, this.now());
+          await this.save(projectUuid, explores);
         });
       },
     );
@@ -78,7 +90,7 @@ export class ExploreService {
 
   async set(account: Account, projectUuid: string, explores: readonly unknown[]): Promise<void> {
     await this.guard.authorize(account, projectUuid, 'update');
-    await this.explores.save(projectUuid, explores, this.now());
+    await this.save(projectUuid, explores);
   }
 
   async list(account: Account, projectUuid: string): Promise<CompiledExplore[]> {

@@ -1,5 +1,5 @@
 import type { AccountRepository } from './account-repository.js';
-import type { CredentialCache } from './credential-cache.js';
+import type { NotifiedCache } from '../store/notified-cache.js';
 import type { Account } from './account.js';
 import type { SessionRepository } from './session-repository.js';
 import { hashToken, newToken } from './tokens.js';
@@ -16,7 +16,7 @@ export class SessionService {
     private readonly accounts: AccountRepository,
     private readonly maxAgeMs: number,
     private readonly now: () => Date,
-    private readonly cache: CredentialCache<SessionRecord>,
+    private readonly cache: NotifiedCache<SessionRecord>,
   ) {}
 
   async start(userUuid: string): Promise<{ sessionId: string; expiresAt: Date }> {

@@ -18,8 +18,8 @@ export const projectSubject = (p: ProjectRecord): ProjectSubject => ({
  */
 export class ProjectGuard {
   constructor(
-    private readonly projects: ProjectRepository,
-    private readonly roles: ProjectRoleResolver,
+    private readonly projects: Pick<ProjectRepository, 'find'>,
+    private readonly roles: Pick<ProjectRoleResolver, 'actorFor'>,
   ) {}
 
   async find(projectUuid: string): Promise<ProjectRecord> {

@@ -21,6 +21,8 @@ export type ProjectRecord = {
   createdByUserUuid: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The project's pinned list (content/), null until something is first pinned. */
+  pinnedListUuid: string | null;
 };
 
 /** The writable columns (all optional on update). */
@@ -37,7 +39,7 @@ export type ProjectValues = {
   upstreamProjectUuid: string | null;
 };
 
-const toRecord = (row: Selectable<ProjectsTable>): ProjectRecord => ({
+const toRecord = (row: Selectable<ProjectsTable> & { pinned_list_uuid: string | null }): ProjectRecord => ({
   projectUuid: row.project_uuid,
   organizationUuid: row.organization_uuid,
   name: row.name,
@@ -54,6 +56,7 @@ const toRecord = (row: Selectable<ProjectsTable>): ProjectRecord => ({
   createdByUserUuid: row.created_by_user_uuid,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  pinnedListUuid: row.pinned_list_uuid,
 });
 
 const columns = (v: Partial<ProjectValues>) => ({
@@ -81,7 +84,13 @@ export class ProjectRepository {
 
   /** `lock` takes a row lock (inside a transaction) so concurrent updates apply one after the other. */
   async find(projectUuid: string, db: Db = this.db, lock = false): Promise<ProjectRecord | undefined> {
-    let query = db.selectFrom('projects').selectAll().where('project_uuid', '=', projectUuid);
+    let query = db
+      .selectFrom('projects')
+      .selectAll('projects')
+      .select((eb) =>
+        eb.selectFrom('pinned_lists').select('pinned_list_uuid').whereRef('pinned_lists.project_uuid', '=', 'projects.project_uuid').as('pinned_list_uuid'),
+      )
+      .where('project_uuid', '=', projectUuid);
     if (lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row && toRecord(row);

@@ -26,6 +26,7 @@ export const projectSchema = z
     upstreamProjectUuid: z.string().optional(),
     schedulerTimezone: z.string(),
     createdByUserUuid: z.string().nullable(),
+    pinnedListUuid: z.string().optional(),
   })
   .meta({ id: 'Project' });
 
@@ -40,6 +41,7 @@ export const toProjectDto = (p: ProjectView): z.infer<typeof projectSchema> => (
   ...(p.upstreamProjectUuid ? { upstreamProjectUuid: p.upstreamProjectUuid } : {}),
   schedulerTimezone: p.schedulerTimezone,
   createdByUserUuid: p.createdByUserUuid,
+  ...(p.pinnedListUuid ? { pinnedListUuid: p.pinnedListUuid } : {}),
 });
 
 export const createProjectBodySchema = z

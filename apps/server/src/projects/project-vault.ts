@@ -25,6 +25,7 @@ export type ProjectView = {
   upstreamProjectUuid: string | null;
   schedulerTimezone: string;
   createdByUserUuid: string | null;
+  pinnedListUuid: string | null;
 };
 
 const NONE: DbtConnection = { type: 'none' };
@@ -71,6 +72,7 @@ export class ProjectVault {
       upstreamProjectUuid: project.upstreamProjectUuid,
       schedulerTimezone: project.schedulerTimezone,
       createdByUserUuid: project.createdByUserUuid,
+      pinnedListUuid: project.pinnedListUuid,
     };
   }
 

@@ -1,15 +1,17 @@
+import type { CompiledMetricQuery } from '@tessera/core';
 import type { ResultColumn, ResultRow as WarehouseRow } from '@tessera/warehouses';
 import { mappingQueryErrors } from './query-errors.js';
 import type { QueryScope } from './query-scope.js';
-import { estimateBytes, type ResultsCache } from './results-cache.js';
-import { resultsCacheKey } from './results-cache-key.js';
+import { estimateRowsBytes, type ResultsCache } from './results-cache.js';
+import { resultsCacheKey, usedSecurity } from './results-cache-key.js';
+import { measured, type ServerTiming } from '../http/server-timing.js';
 
 export type WarehouseResult = { columns: ResultColumn[]; rows: WarehouseRow[] };
 export type RunOutcome = WarehouseResult & { cacheHit: boolean; cacheUpdatedTime: Date | undefined };
 
 /**
  * Runs compiled SQL on the scope's warehouse through the results cache. The key covers the SQL,
- * the credentials identity and the row-level-security context (see `resultsCacheKey`);
+ * the credentials identity and the user values the SQL read (see `resultsCacheKey`);
  * `invalidateCache` skips the lookup and replaces the entry with the fresh result. The warehouse
  * query is cancelled when `signal` aborts and after the configured timeout.
  */
@@ -21,17 +23,21 @@ export class CachedQueryRunner {
     private readonly timeoutSeconds: number,
   ) {}
 
-  async run(scope: QueryScope, sql: string, options: { signal: AbortSignal; invalidateCache?: boolean | undefined }): Promise<RunOutcome> {
+  async run(
+    scope: QueryScope,
+    compiled: Pick<CompiledMetricQuery, 'sql' | 'userValues'>,
+    options: { signal: AbortSignal; invalidateCache?: boolean | undefined; timing?: ServerTiming | undefined },
+  ): Promise<RunOutcome> {
     const { identity, client } = await scope.warehouse.connect();
-    const key = resultsCacheKey(sql, identity, scope.security);
+    const key = resultsCacheKey(compiled.sql, identity, usedSecurity(scope.security, compiled.userValues));
     if (!options.invalidateCache) {
       const hit = this.cache.get(key);
       if (hit) return { ...hit.value, cacheHit: true, cacheUpdatedTime: hit.updatedAt };
     }
-    const { columns, rows } = await mappingQueryErrors(this.timeoutSeconds, () =>
-      client.run(sql, { signal: options.signal, timeoutMs: this.timeoutSeconds * 1000 }),
+    const { columns, rows } = await measured(options.timing, 'warehouse', () =>
+      mappingQueryErrors(this.timeoutSeconds, () => client.run(compiled.sql, { signal: options.signal, timeoutMs: this.timeoutSeconds * 1000 })),
     );
-    const stored = this.cache.set(key, { columns, rows }, estimateBytes(rows), this.ttlFor(scope.projectUuid));
+    const stored = this.cache.set(key, { columns, rows }, estimateRowsBytes(rows), this.ttlFor(scope.projectUuid));
     return { columns, rows, cacheHit: false, cacheUpdatedTime: stored?.updatedAt };
   }
 }

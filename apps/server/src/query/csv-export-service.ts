@@ -5,7 +5,7 @@ import type { JobRunner } from '../jobs/job-runner.js';
 import type { ProjectGuard } from '../projects/project-guard.js';
 import type { MemberAccount } from '../projects/project-service.js';
 import type { CsvFileMeta, CsvFileStore } from './csv-file-store.js';
-import { csvColumns, rawText } from './csv-format.js';
+import { csvColumns, formattedCell, rawCell } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 import type { DownloadCsvBody } from './metric-query-schemas.js';
 import { mappingQueryErrors } from './query-errors.js';
@@ -13,7 +13,7 @@ import type { QueryScopes } from './query-scope.js';
 
 export const CSV_JOB_TYPE = 'CSV_EXPORT';
 const STEP = 'Writing the rows to the file';
-const BATCH_SIZE = 5_000;
+const BATCH_SIZE = 2_048;
 
 /** getCsvUrl's statuses (the anchor's scheduler job statuses). */
 export type CsvStatus = 'scheduled' | 'started' | 'completed' | 'error';
@@ -56,7 +56,8 @@ export class CsvExportService {
     const { client } = await scope.warehouse.connect();
     const columns = csvColumns(compiled.columns, compiled.fields, body);
     const timezone = scope.context.timezone;
-    const cells = columns.map((c) => (body.onlyRaw ? rawText : createValueFormatter(compiled.fields[c.id], { timezone })));
+    // Formatters are built only for a formatted file; raw cells skip them entirely.
+    const cells = columns.map((c) => (body.onlyRaw ? rawCell() : formattedCell(createValueFormatter(compiled.fields[c.id], { timezone }))));
     const fileName = `${slug(body.chartName ?? scope.explore.label ?? exploreId)}_${this.now().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`;
 
     return this.jobs.start(

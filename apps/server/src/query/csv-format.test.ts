@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CompiledDimension, ResultField } from '@tessera/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvFileStore } from './csv-file-store.js';
-import { csvColumns, csvField, csvLine, rawText } from './csv-format.js';
+import { csvColumns, csvField, csvLine, formattedCell, rawCell, rawText } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 
 let dir: string;
@@ -33,6 +33,19 @@ describe('CSV text', () => {
     expect(rawText({ a: [1, 2n] })).toBe('{"a":[1,"2"]}');
   });
 
+  it('writes raw cells as csvField(rawText(value)), instants included, for every kind of value', () => {
+    const cell = rawCell();
+    const values = [null, undefined, 0, -0, 12.5, Number.NaN, 1e21, 2n ** 70n, true, 'plain', 'a,b', 'say "hi"', 'x\r\ny', '', { a: [1, 2n] }, new Date(Number.NaN)];
+    for (let ms = -62_198_755_200_000; ms < 300_000_000_000_000; ms += 9_876_543_210_987) values.push(new Date(ms));
+    values.push(new Date(-8.64e15), new Date(8.64e15), new Date('2024-02-29T23:59:59.999Z'), new Date('1969-12-31T23:59:59.001Z'));
+    for (const value of values) expect(cell(value)).toBe(csvField(rawText(value)));
+  });
+
+  it('quotes formatted text as needed', () => {
+    expect(formattedCell((v) => `$${String(v)},00`)(5)).toBe('"$5,00"');
+    expect(formattedCell(String)(5)).toBe('5');
+  });
+
   it('orders columns by columnOrder then select order, drops hidden ones, labels them', () => {
     const dim = (name: string, label: string) => ({ fieldType: 'dimension', name, label, table: 'orders', tableLabel: 'Orders' }) as unknown as CompiledDimension;
     const fields: Record<string, ResultField> = {
@@ -58,7 +71,7 @@ describe('writeCsv', () => {
     }
   }
   const columns = [{ id: 'id', header: 'Id' }, { id: 'note', header: 'Note' }];
-  const cells = [rawText, rawText];
+  const cells = [rawCell(), rawCell()];
 
   it('writes every batch after the header, quoting as needed', async () => {
     const file = path.join(dir, 'all.csv');
@@ -77,6 +90,14 @@ describe('writeCsv', () => {
     expect(await writeCsv(file, columns, batches(1000, 10, seen), { limit: 25, cells })).toEqual({ rowCount: 25, truncated: true });
     expect(seen.returned).toBe(true);
     expect((await readFile(file, 'utf8')).split('\r\n')).toHaveLength(27);
+  });
+
+  it('writes large batches whole and in order (they are encoded piece by piece)', async () => {
+    const file = path.join(dir, 'large.csv');
+    expect(await writeCsv(file, columns, batches(3, 1500, { returned: false }), { limit: 10_000, cells })).toEqual({ rowCount: 4500, truncated: false });
+    const lines = (await readFile(file, 'utf8')).split('\r\n');
+    expect(lines).toHaveLength(4502);
+    expect(lines.slice(1, -1)).toEqual(Array.from({ length: 4500 }, (_, i) => `${i},${(i % 1500) % 2 ? '"a,b"' : 'x'}`));
   });
 
   it('is not truncated when the rows end exactly at the limit', async () => {

@@ -1,4 +1,5 @@
-import type { ResultField } from '@tessera/core';
+import type { ResultField, ValueFormatter } from '@tessera/core';
+import { isoInstantWriter } from './iso-instant.js';
 import type { CsvOptions } from './metric-query-schemas.js';
 
 /**
@@ -17,6 +18,36 @@ export const rawText = (value: unknown): string => {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 };
+
+/** Turns one column's values into CSV fields (quoted as needed): the export's per-cell work. */
+export type CsvCell = (value: unknown) => string;
+
+/**
+ * `csvField(rawText(value))` for one column, faster: instants through an ISO writer that keeps the
+ * day between rows, numbers and booleans never quoted (their text has no comma, quote or break).
+ */
+export const rawCell = (): CsvCell => {
+  const iso = isoInstantWriter();
+  return (value) => {
+    switch (typeof value) {
+      case 'string':
+        return csvField(value);
+      case 'number':
+      case 'bigint':
+      case 'boolean':
+        return String(value);
+      default:
+        if (value instanceof Date) return iso(value) ?? '';
+        return csvField(rawText(value));
+    }
+  };
+};
+
+/** The formatted text of one column's values (`onlyRaw: false`), quoted as needed. */
+export const formattedCell =
+  (format: ValueFormatter): CsvCell =>
+  (value) =>
+    csvField(format(value));
 
 export type CsvColumn = { id: string; header: string };
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import '../http/server-timing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, ok, okSchema } from '../http/envelope.js';
@@ -13,6 +14,7 @@ export const csvRoutes = (app: FastifyInstance, deps: { exports: CsvExportServic
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/projects/:projectUuid/explores/:exploreId/downloadCsv', {
+    config: { serverTiming: true },
     schema: {
       tags: ['Projects'],
       operationId: 'DownloadCsvFromExplore',

@@ -5,17 +5,21 @@ type Snapshot = { version: string; explores: Map<string, CompiledExplore> };
 
 /**
  * A project's compiled explores, kept parsed between queries. Loading them all is by far the most
- * expensive step of a query (hundreds of KB of JSON); checking their version is one small row. The
- * version is read before the explores, so a snapshot is never kept under a newer version than its
- * own: a compile on any node is seen by the next query. The explores are shared between requests
- * and must not be mutated (the compiler is pure). No permission check here: the caller authorizes
- * the project first.
+ * expensive step of a query (hundreds of KB of JSON); checking their version is one small row,
+ * itself cached per node (`QueryMetadataCache.exploreVersion`: cleared when explores are saved on
+ * this node and on the store's notification of a save on any node). The version is read before the
+ * explores, so a snapshot is never kept under a newer version than its own: a compile on any node
+ * is seen by the next query (on another node, once its notification arrived). The explores are
+ * shared between requests and must not be mutated (the compiler is pure). No permission check
+ * here: the caller authorizes the project first.
  */
 export class ExploreCache {
   private readonly snapshots = new Map<string, Snapshot>();
 
   constructor(
-    private readonly repository: ExploreRepository,
+    private readonly repository: Pick<ExploreRepository, 'list' | 'version'>,
+    /** The version of the project's explores (see ExploreRepository.version): cached by the query module. */
+    private readonly versionOf: (projectUuid: string) => Promise<string | undefined> = (projectUuid) => repository.version(projectUuid),
     private readonly maxProjects = 100,
   ) {}
 
@@ -26,7 +30,7 @@ export class ExploreCache {
   }
 
   private async snapshot(projectUuid: string): Promise<Snapshot | undefined> {
-    const version = await this.repository.version(projectUuid);
+    const version = await this.versionOf(projectUuid);
     if (version === undefined) return undefined;
     const cached = this.snapshots.get(projectUuid);
     this.snapshots.delete(projectUuid);

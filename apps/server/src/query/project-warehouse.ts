@@ -1,7 +1,6 @@
 import { ForbiddenError, ParameterError, type QueryDialect } from '@tessera/core';
 import { queryDialect, type WarehouseClient } from '@tessera/warehouses';
 import type { Account } from '../identity/account.js';
-import type { ProjectService } from '../projects/project-service.js';
 import { publicWarehouseConnection, type WarehouseConnection } from '../projects/warehouse-connection-schemas.js';
 import type { WarehouseCredentialsService } from '../warehouse-credentials/warehouse-credentials-service.js';
 import type { CredentialsIdentity } from './results-cache-key.js';
@@ -26,13 +25,14 @@ export type ProjectWarehouse = {
  */
 export class ProjectWarehouses {
   constructor(
-    private readonly projects: ProjectService,
+    /** The project's full warehouse connection (see ProjectService.compileSource), possibly cached. */
+    private readonly connectionOf: (projectUuid: string) => Promise<WarehouseConnection | undefined>,
     private readonly credentials: WarehouseCredentialsService,
     private readonly clientFor: (connection: WarehouseConnection) => WarehouseClient,
   ) {}
 
   async forAccount(account: Account, projectUuid: string): Promise<ProjectWarehouse> {
-    const connection = (await this.projects.compileSource(projectUuid)).warehouseConnection;
+    const connection = await this.connectionOf(projectUuid);
     if (!connection) {
       throw new ParameterError('This project has no warehouse connection: add one in the project settings before running queries');
     }

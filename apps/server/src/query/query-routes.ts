@@ -1,13 +1,16 @@
 import { DIMENSION_TYPES } from '@tessera/core';
 import type { FastifyInstance } from 'fastify';
+import '../http/read-only-routes.js';
+import { timingOf } from '../http/server-timing.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, ok, okSchema } from '../http/envelope.js';
+import { errorResponses, ok, okSchema, sendJsonText } from '../http/envelope.js';
 import { requireMember } from '../identity/account.js';
 import type { CustomMetricsService } from './custom-metrics-service.js';
 import { disconnectSignal } from './disconnect-signal.js';
 import { calculateTotalSchema, metricQueryRequestSchema, metricQuerySchema, sqlQuerySchema } from './metric-query-schemas.js';
 import type { QueryService } from './query-service.js';
+import { runQueryJson } from './results-json.js';
 import type { SqlQueryService } from './sql-query-service.js';
 
 const projectParams = z.object({ projectUuid: z.uuid() });
@@ -17,7 +20,7 @@ const runQueryResults = z.object({
   metricQuery: z.record(z.string(), z.unknown()),
   cacheMetadata: z.object({ cacheHit: z.boolean(), cacheUpdatedTime: z.string().optional() }),
   fields: z.record(z.string(), z.unknown()),
-  // Rows are `{fieldId: {value: {raw, formatted}}}`, built by the formatter; not re-checked row by row.
+  // Rows are `{fieldId: {value: {raw, formatted}}}`, written as JSON text by `runQueryJson`.
   rows: z.array(z.unknown()),
 });
 
@@ -25,6 +28,12 @@ const underlyingBodySchema = z.intersection(
   metricQueryRequestSchema,
   z.object({ underlyingDataItemId: z.string().min(1).max(1024).optional() }),
 );
+
+/**
+ * The query routes only read (`readOnly`: a POST here does not clear the per-node metadata caches
+ * the way a write does), and say where their time went in a `Server-Timing` header.
+ */
+const routeOptions = { config: { readOnly: true, serverTiming: true } } as const;
 
 /** Thin routes over the query services: one call each, errors mapped at the edge. */
 export const queryRoutes = (
@@ -34,6 +43,7 @@ export const queryRoutes = (
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/projects/:projectUuid/explores/:exploreId/compileQuery', {
+    ...routeOptions,
     schema: {
       tags: ['Projects'],
       operationId: 'CompileQuery',
@@ -44,10 +54,11 @@ export const queryRoutes = (
     },
   }, async (request) => {
     const { projectUuid, exploreId } = request.params;
-    return ok(await deps.queries.compile(requireMember(request), projectUuid, exploreId, request.body));
+    return ok(await deps.queries.compile(requireMember(request), projectUuid, exploreId, request.body, timingOf(request)));
   });
 
   r.post('/api/v1/projects/:projectUuid/explores/:exploreId/runQuery', {
+    ...routeOptions,
     schema: {
       tags: ['Exploring'],
       operationId: 'RunMetricQuery',
@@ -58,10 +69,13 @@ export const queryRoutes = (
     },
   }, async (request, reply) => {
     const { projectUuid, exploreId } = request.params;
-    return ok(await deps.queries.run(requireMember(request), projectUuid, exploreId, request.body, disconnectSignal(reply)));
+    const timing = timingOf(request);
+    const results = await deps.queries.run(requireMember(request), projectUuid, exploreId, request.body, { signal: disconnectSignal(reply), timing });
+    return sendJsonText(reply, timing.measureSync('json', () => runQueryJson(results)));
   });
 
   r.post('/api/v1/projects/:projectUuid/explores/:exploreId/runUnderlyingDataQuery', {
+    ...routeOptions,
     schema: {
       tags: ['Exploring'],
       operationId: 'postRunUnderlyingDataQuery',
@@ -72,10 +86,13 @@ export const queryRoutes = (
     },
   }, async (request, reply) => {
     const { projectUuid, exploreId } = request.params;
-    return ok(await deps.queries.runUnderlying(requireMember(request), projectUuid, exploreId, request.body, disconnectSignal(reply)));
+    const timing = timingOf(request);
+    const results = await deps.queries.runUnderlying(requireMember(request), projectUuid, exploreId, request.body, { signal: disconnectSignal(reply), timing });
+    return sendJsonText(reply, timing.measureSync('json', () => runQueryJson(results)));
   });
 
   r.post('/api/v1/projects/:projectUuid/calculate-total', {
+    ...routeOptions,
     schema: {
       tags: ['Projects'],
       operationId: 'CalculateTotalFromQuery',
@@ -86,10 +103,12 @@ export const queryRoutes = (
     },
   }, async (request, reply) => {
     const { explore, metricQuery } = request.body;
-    return ok(await deps.queries.total(requireMember(request), request.params.projectUuid, explore, metricQuery, disconnectSignal(reply)));
+    const options = { signal: disconnectSignal(reply), timing: timingOf(request) };
+    return ok(await deps.queries.total(requireMember(request), request.params.projectUuid, explore, metricQuery, options));
   });
 
   r.post('/api/v1/projects/:projectUuid/sqlQuery', {
+    ...routeOptions,
     schema: {
       tags: ['Exploring', 'Projects'],
       operationId: 'RunSqlQuery',
@@ -101,7 +120,8 @@ export const queryRoutes = (
         ...errorResponses,
       },
     },
-  }, async (request, reply) => ok(await deps.sql.run(requireMember(request), request.params.projectUuid, request.body.sql, disconnectSignal(reply))));
+  }, async (request, reply) =>
+    ok(await deps.sql.run(requireMember(request), request.params.projectUuid, request.body.sql, { signal: disconnectSignal(reply), timing: timingOf(request) })));
 
   r.get('/api/v1/projects/:projectUuid/custom-metrics', {
     schema: {

@@ -4,6 +4,7 @@ import type { MemberAccount } from '../projects/project-service.js';
 import type { ExploreCache } from './explore-cache.js';
 import type { ProjectWarehouse, ProjectWarehouses } from './project-warehouse.js';
 import type { SecurityContext } from './results-cache-key.js';
+import { measured, type ServerTiming } from '../http/server-timing.js';
 
 export type AttributeResolver = {
   resolveUserAttributes(userUuid: string, organizationUuid: string): Promise<Record<string, string[]>>;
@@ -34,13 +35,20 @@ export class QueryScopes {
     private readonly maxLimit: number,
   ) {}
 
-  async open(account: MemberAccount, projectUuid: string, exploreId: string, options: { timezone?: string | undefined; maxLimit?: number } = {}): Promise<QueryScope> {
-    await this.guard.authorize(account, projectUuid, 'view');
-    const [explore, warehouse, userAttributes] = await Promise.all([
-      this.explores.get(projectUuid, exploreId),
-      this.warehouses.forAccount(account, projectUuid),
-      this.attributes.resolveUserAttributes(account.user.userUuid, account.organization.organizationUuid),
-    ]);
+  async open(
+    account: MemberAccount,
+    projectUuid: string,
+    exploreId: string,
+    options: { timezone?: string | undefined; maxLimit?: number; timing?: ServerTiming | undefined } = {},
+  ): Promise<QueryScope> {
+    const [explore, warehouse, userAttributes] = await measured(options.timing, 'metadata', async () => {
+      await this.guard.authorize(account, projectUuid, 'view');
+      return Promise.all([
+        this.explores.get(projectUuid, exploreId),
+        this.warehouses.forAccount(account, projectUuid),
+        this.attributes.resolveUserAttributes(account.user.userUuid, account.organization.organizationUuid),
+      ]);
+    });
     if (isExploreError(explore)) {
       throw new TesseraError('CompileError', 422, `Explore "${explore.name}" has errors: fix the model and recompile before querying it`, { errors: explore.errors });
     }

@@ -2,25 +2,34 @@ import {
   compileMetricQuery,
   compileTotalQuery,
   compileUnderlyingDataQuery,
-  formatRows,
   type CompiledMetricQuery,
   type MetricQuery,
   type ResultField,
-  type ResultRow,
 } from '@tessera/core';
+import type { ResultRow as WarehouseRow } from '@tessera/warehouses';
 import type { MemberAccount } from '../projects/project-service.js';
 import type { CachedQueryRunner } from './cached-query-runner.js';
 import type { RunQueryBody } from './metric-query-schemas.js';
 import { mappingQueryErrors } from './query-errors.js';
 import type { QueryScope, QueryScopes } from './query-scope.js';
+import { measured, type ServerTiming } from '../http/server-timing.js';
 
+/**
+ * What RunMetricQuery answers, before formatting: the rows are the warehouse's (shared with the
+ * results cache, never mutated); `runQueryJson` formats them per field into the response.
+ */
 export type QueryResults = {
   /** The query as received (0.1411 `MetricQueryResponse`), without the run options. */
   metricQuery: Omit<RunQueryBody, 'invalidateCache' | 'csvLimit'>;
   cacheMetadata: { cacheHit: boolean; cacheUpdatedTime?: string };
   fields: Record<string, ResultField>;
-  rows: ResultRow[];
+  rows: readonly WarehouseRow[];
+  /** The zone timestamps are shown in. */
+  timezone: string;
 };
+
+/** Per request: the client's disconnect signal (cancels the warehouse query) and where to record phase times. */
+export type RunOptions = { signal: AbortSignal; timing?: ServerTiming | undefined };
 
 type Compiler = (scope: QueryScope) => CompiledMetricQuery;
 
@@ -36,13 +45,13 @@ export class QueryService {
     private readonly timeoutSeconds: number,
   ) {}
 
-  async compile(account: MemberAccount, projectUuid: string, exploreId: string, query: MetricQuery): Promise<string> {
-    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: query.timezone });
-    return (await this.compiled(scope, (s) => compileMetricQuery(s.explore, query, s.warehouse.dialect, s.context))).sql;
+  async compile(account: MemberAccount, projectUuid: string, exploreId: string, query: MetricQuery, timing?: ServerTiming): Promise<string> {
+    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: query.timezone, timing });
+    return (await this.compiled(scope, (s) => compileMetricQuery(s.explore, query, s.warehouse.dialect, s.context), timing)).sql;
   }
 
-  run(account: MemberAccount, projectUuid: string, exploreId: string, body: RunQueryBody, signal: AbortSignal): Promise<QueryResults> {
-    return this.results(account, projectUuid, exploreId, body, signal, (s) => compileMetricQuery(s.explore, body, s.warehouse.dialect, s.context));
+  run(account: MemberAccount, projectUuid: string, exploreId: string, body: RunQueryBody, options: RunOptions): Promise<QueryResults> {
+    return this.results(account, projectUuid, exploreId, body, options, (s) => compileMetricQuery(s.explore, body, s.warehouse.dialect, s.context));
   }
 
   /**
@@ -55,19 +64,19 @@ export class QueryService {
     projectUuid: string,
     exploreId: string,
     body: RunQueryBody & { underlyingDataItemId?: string | undefined },
-    signal: AbortSignal,
+    options: RunOptions,
   ): Promise<QueryResults> {
     const { underlyingDataItemId, ...query } = body;
-    return this.results(account, projectUuid, exploreId, body, signal, (s) =>
+    return this.results(account, projectUuid, exploreId, body, options, (s) =>
       compileUnderlyingDataQuery(s.explore, { query, ...(underlyingDataItemId ? { underlyingDataItemId } : {}) }, s.warehouse.dialect, s.context),
     );
   }
 
   /** The query's metrics totalled over all its rows: field id → raw total. */
-  async total(account: MemberAccount, projectUuid: string, exploreId: string, query: RunQueryBody, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: query.timezone });
-    const compiled = await this.compiled(scope, (s) => compileTotalQuery(s.explore, query, s.warehouse.dialect, s.context));
-    const { rows } = await this.runner.run(scope, compiled.sql, { signal, invalidateCache: query.invalidateCache });
+  async total(account: MemberAccount, projectUuid: string, exploreId: string, query: RunQueryBody, options: RunOptions): Promise<Record<string, unknown>> {
+    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: query.timezone, timing: options.timing });
+    const compiled = await this.compiled(scope, (s) => compileTotalQuery(s.explore, query, s.warehouse.dialect, s.context), options.timing);
+    const { rows } = await this.runner.run(scope, compiled, { ...options, invalidateCache: query.invalidateCache });
     const row = rows[0] ?? {};
     return Object.fromEntries(compiled.columns.map((id) => [id, toNumber(row[id])]));
   }
@@ -77,12 +86,12 @@ export class QueryService {
     projectUuid: string,
     exploreId: string,
     body: RunQueryBody,
-    signal: AbortSignal,
+    options: RunOptions,
     compile: Compiler,
   ): Promise<QueryResults> {
-    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: body.timezone });
-    const compiled = await this.compiled(scope, compile);
-    const outcome = await this.runner.run(scope, compiled.sql, { signal, invalidateCache: body.invalidateCache });
+    const scope = await this.scopes.open(account, projectUuid, exploreId, { timezone: body.timezone, timing: options.timing });
+    const compiled = await this.compiled(scope, compile, options.timing);
+    const outcome = await this.runner.run(scope, compiled, { ...options, invalidateCache: body.invalidateCache });
     const { invalidateCache: _i, csvLimit: _c, ...metricQuery } = body;
     return {
       metricQuery,
@@ -91,13 +100,14 @@ export class QueryService {
         ...(outcome.cacheUpdatedTime ? { cacheUpdatedTime: outcome.cacheUpdatedTime.toISOString() } : {}),
       },
       fields: compiled.fields,
-      rows: formatRows(outcome.rows, compiled.fields, { timezone: scope.context.timezone ?? 'UTC' }),
+      rows: outcome.rows,
+      timezone: scope.context.timezone ?? 'UTC',
     };
   }
 
-  private compiled(scope: QueryScope, compile: Compiler): Promise<CompiledMetricQuery> {
+  private compiled(scope: QueryScope, compile: Compiler, timing: ServerTiming | undefined): Promise<CompiledMetricQuery> {
     // Compiling is pure; the wrapper maps a value the dialect refuses to render into a 400.
-    return mappingQueryErrors(this.timeoutSeconds, async () => compile(scope));
+    return measured(timing, 'compile', () => mappingQueryErrors(this.timeoutSeconds, async () => compile(scope)));
   }
 }
 

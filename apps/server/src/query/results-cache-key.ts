@@ -11,6 +11,20 @@ export type CredentialsIdentity =
 /** What row-level security was evaluated with: the user's attribute values and e-mail. */
 export type SecurityContext = { userAttributes: Readonly<Record<string, readonly string[]>>; email: string | undefined };
 
+/** The part of a key's security context that counts: the user values the compiled SQL read. */
+export type UsedSecurity = { attributes: Record<string, readonly string[] | null>; email: string | null };
+
+/**
+ * Only the user values the compiler reports its SQL read (`CompiledMetricQuery.userValues`): two
+ * users who agree on those get the same rows from the same SQL and credentials, so they may share
+ * an entry; a query that reads none is shared by everyone on the same credentials. An attribute
+ * the user lacks counts as null (never the same as having it).
+ */
+export const usedSecurity = (security: SecurityContext, used: { attributes: readonly string[]; email: boolean }): UsedSecurity => ({
+  attributes: Object.fromEntries(used.attributes.map((name) => [name, security.userAttributes[name] ?? null])),
+  email: used.email ? (security.email ?? null) : null,
+});
+
 /** JSON with object keys sorted, so equal contexts give equal text whatever the key order. */
 const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -24,12 +38,11 @@ const canonical = (value: unknown): string => {
 };
 
 /**
- * SHA-256 of the compiled SQL, the credentials identity and the row-level-security context. The
- * SQL alone is not enough: the same text run with other credentials or for a user with other
- * attributes can return other rows. Personal credentials carry the user's uuid, so their
- * entries are never found by anyone else.
+ * SHA-256 of the compiled SQL, the credentials identity and the user values the SQL read. The SQL
+ * alone is not enough: the same text run with other credentials can return other rows, and the
+ * user values are part of the key even though the SQL embeds them, so that no future way of
+ * passing them (bound parameters, session settings) can make two users share rows. Personal
+ * credentials carry the user's uuid, so their entries are never found by anyone else.
  */
-export const resultsCacheKey = (sql: string, credentials: CredentialsIdentity, security: SecurityContext): string =>
-  createHash('sha256')
-    .update(canonical({ sql, credentials, security: { userAttributes: security.userAttributes, email: security.email ?? null } }))
-    .digest('hex');
+export const resultsCacheKey = (sql: string, credentials: CredentialsIdentity, security: UsedSecurity): string =>
+  createHash('sha256').update(canonical({ sql, credentials, security })).digest('hex');

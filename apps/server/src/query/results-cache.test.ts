@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateBytes, MemoryResultsCache } from './results-cache.js';
-import { resultsCacheKey, type CredentialsIdentity } from './results-cache-key.js';
+import { estimateBytes, estimateRowsBytes, MemoryResultsCache } from './results-cache.js';
+import { resultsCacheKey, usedSecurity, type CredentialsIdentity } from './results-cache-key.js';
 
 const clock = () => {
   let now = new Date('2025-01-01T00:00:00Z');
@@ -47,28 +47,52 @@ describe('MemoryResultsCache', () => {
     expect(estimateBytes([row, row])).toBeGreaterThan(estimateBytes([row]));
     expect(estimateBytes([row])).toBeGreaterThan(200);
   });
+
+  it('estimates many rows from a sample, close to walking them all', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: i, note: 'x'.repeat(i % 50), at: new Date(i) }));
+    expect(estimateRowsBytes(rows.slice(0, 10))).toBe(estimateBytes(rows.slice(0, 10)));
+    const ratio = estimateRowsBytes(rows) / estimateBytes(rows);
+    expect(ratio).toBeGreaterThan(0.9);
+    expect(ratio).toBeLessThan(1.1);
+  });
 });
 
 describe('resultsCacheKey', () => {
   const project: CredentialsIdentity = { kind: 'project', projectUuid: 'p1', connection: { type: 'duckdb', path: '/x.duckdb', schema: 'demo' } };
-  const security = { userAttributes: { region: ['NA'] }, email: 'a@example.com' };
-  const key = resultsCacheKey('select 1', project, security);
+  const user = { userAttributes: { region: ['NA'], team: ['a'] }, email: 'a@example.com' };
+  const all = { attributes: ['region'], email: true };
+  const key = resultsCacheKey('select 1', project, usedSecurity(user, all));
 
-  it('is the same for the same SQL, credentials and security context, whatever the key order', () => {
-    expect(resultsCacheKey('select 1', { ...project, connection: { schema: 'demo', path: '/x.duckdb', type: 'duckdb' } }, { email: 'a@example.com', userAttributes: { region: ['NA'] } })).toBe(key);
+  it('is the same for the same SQL, credentials and used user values, whatever the key order', () => {
+    const reordered = { email: 'a@example.com', userAttributes: { team: ['b'], region: ['NA'] } };
+    expect(resultsCacheKey('select 1', { ...project, connection: { schema: 'demo', path: '/x.duckdb', type: 'duckdb' } }, usedSecurity(reordered, all))).toBe(key);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('differs when the SQL, the credentials identity, an attribute value or the e-mail differs', () => {
+  it('differs when the SQL, the credentials identity, a used attribute value or a used e-mail differs', () => {
     const others = [
-      resultsCacheKey('select 2', project, security),
-      resultsCacheKey('select 1', { ...project, connection: { ...project.connection, path: '/y.duckdb' } }, security),
-      resultsCacheKey('select 1', { kind: 'personal', userUuid: 'u1', credentialsUuid: 'c1', updatedAt: '2025-01-01T00:00:00.000Z' }, security),
-      resultsCacheKey('select 1', project, { ...security, userAttributes: { region: ['EMEA'] } }),
-      resultsCacheKey('select 1', project, { ...security, userAttributes: { region: ['NA', 'EMEA'] } }),
-      resultsCacheKey('select 1', project, { ...security, email: 'b@example.com' }),
+      resultsCacheKey('select 2', project, usedSecurity(user, all)),
+      resultsCacheKey('select 1', { ...project, connection: { ...project.connection, path: '/y.duckdb' } }, usedSecurity(user, all)),
+      resultsCacheKey('select 1', { kind: 'personal', userUuid: 'u1', credentialsUuid: 'c1', updatedAt: '2025-01-01T00:00:00.000Z' }, usedSecurity(user, all)),
+      resultsCacheKey('select 1', project, usedSecurity({ ...user, userAttributes: { region: ['EMEA'] } }, all)),
+      resultsCacheKey('select 1', project, usedSecurity({ ...user, userAttributes: { region: ['NA', 'EMEA'] } }, all)),
+      resultsCacheKey('select 1', project, usedSecurity({ ...user, userAttributes: {} }, all)),
+      resultsCacheKey('select 1', project, usedSecurity({ ...user, email: 'b@example.com' }, all)),
+      resultsCacheKey('select 1', project, usedSecurity(user, { attributes: [], email: false })),
     ];
     expect(new Set([key, ...others]).size).toBe(others.length + 1);
+  });
+
+  it('ignores the user values the SQL did not read: users who agree on the used ones share the key', () => {
+    const other = { userAttributes: { region: ['NA'], team: ['z'] }, email: 'b@example.com' };
+    expect(resultsCacheKey('select 1', project, usedSecurity(other, { attributes: ['region'], email: false }))).toBe(
+      resultsCacheKey('select 1', project, usedSecurity(user, { attributes: ['region'], email: false })),
+    );
+    const none = { attributes: [], email: false };
+    expect(resultsCacheKey('select 1', project, usedSecurity(other, none))).toBe(resultsCacheKey('select 1', project, usedSecurity(user, none)));
+    // Personal credentials carry the user: never shared, whatever the values.
+    const personal = (userUuid: string): CredentialsIdentity => ({ kind: 'personal', userUuid, credentialsUuid: `c-${userUuid}`, updatedAt: '2025-01-01T00:00:00.000Z' });
+    expect(resultsCacheKey('select 1', personal('u1'), usedSecurity(user, none))).not.toBe(resultsCacheKey('select 1', personal('u2'), usedSecurity(user, none)));
   });
 
   it('never carries the password: it is not part of the identity', () => {

@@ -1,6 +1,6 @@
 /**
  * Where warehouse results are kept between identical queries. The key is made by `resultsCacheKey`
- * (compiled SQL + credentials identity + row-level-security context), so an entry can only be
+ * (compiled SQL + credentials identity + the user values the SQL read), so an entry can only be
  * found by a request whose data access is the same. A shared store (PostgreSQL, Redis) can
  * implement this later; `MemoryResultsCache` is per node.
  */
@@ -68,6 +68,20 @@ export class MemoryResultsCache<T> implements ResultsCache<T> {
     this.bytes -= entry.bytes;
   }
 }
+
+const SAMPLE_ROWS = 64;
+
+/**
+ * A rough size of warehouse rows: a sample spread over them, scaled to their number, so a
+ * 100,000-row result is not walked cell by cell just to bound the cache.
+ */
+export const estimateRowsBytes = (rows: readonly unknown[]): number => {
+  if (rows.length <= SAMPLE_ROWS) return estimateBytes(rows);
+  const step = rows.length / SAMPLE_ROWS;
+  let sampled = 0;
+  for (let i = 0; i < SAMPLE_ROWS; i++) sampled += estimateBytes(rows[Math.floor(i * step)]);
+  return 16 + 8 * rows.length + Math.ceil((sampled / SAMPLE_ROWS) * rows.length);
+};
 
 /**
  * A rough size of a JSON-like value in memory: enough to bound the cache, not exact. Strings count

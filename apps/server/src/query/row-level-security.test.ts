@@ -9,6 +9,7 @@ import { createQueryTestBed, metricQuery, type QueryTestBed } from './query-test
  */
 let bed: QueryTestBed;
 let na: TestUser;
+let alsoNa: TestUser;
 let emea: TestUser;
 let nobody: TestUser;
 
@@ -27,13 +28,25 @@ const regions = (res: { json(): { results: { rows: { payments_region: { value: {
 beforeAll(async () => {
   bed = await createQueryTestBed();
   na = await bed.server.createUser({ organizationUuid: bed.organizationUuid, role: 'viewer' });
+  alsoNa = await bed.server.createUser({ organizationUuid: bed.organizationUuid, role: 'viewer' });
   emea = await bed.server.createUser({ organizationUuid: bed.organizationUuid, role: 'viewer' });
   nobody = await bed.server.createUser({ organizationUuid: bed.organizationUuid, role: 'viewer' });
   const attribute = await bed.server.request('POST', '/api/v1/org/attributes', {
     as: bed.admin,
-    body: { name: 'region', attributeDefault: null, users: [{ userUuid: na.userUuid, value: 'NA' }, { userUuid: emea.userUuid, value: 'EMEA' }], groups: [] },
+    body: {
+      name: 'region',
+      attributeDefault: null,
+      users: [{ userUuid: na.userUuid, value: 'NA' }, { userUuid: alsoNa.userUuid, value: 'NA' }, { userUuid: emea.userUuid, value: 'EMEA' }],
+      groups: [],
+    },
   });
   expect(attribute.statusCode, attribute.body).toBe(200);
+  // An attribute no query of these tests reads: it must not split the cache.
+  const team = await bed.server.request('POST', '/api/v1/org/attributes', {
+    as: bed.admin,
+    body: { name: 'team', attributeDefault: null, users: [{ userUuid: na.userUuid, value: 'a' }, { userUuid: alsoNa.userUuid, value: 'b' }], groups: [] },
+  });
+  expect(team.statusCode, team.body).toBe(200);
 }, 120_000);
 afterAll(() => bed.close());
 
@@ -53,6 +66,28 @@ describe('row-level security with user attributes', () => {
     expect(again.json().results.cacheMetadata.cacheHit).toBe(true);
     expect(regions(again)).toEqual(['NA']);
     expect(regions(await run(bed.projectUuid, emea))).toEqual(['EMEA']);
+  });
+
+  it('shares an entry between users who agree on the values the SQL read, whatever their other values and e-mail', async () => {
+    const body = { ...byRegion, limit: 499 };
+    expect((await run(bed.projectUuid, na, body)).json().results.cacheMetadata.cacheHit).toBe(false);
+    const same = await run(bed.projectUuid, alsoNa, body);
+    expect(same.json().results.cacheMetadata.cacheHit).toBe(true);
+    expect(regions(same)).toEqual(['NA']);
+    const other = await run(bed.projectUuid, emea, body);
+    expect(other.json().results.cacheMetadata.cacheHit).toBe(false);
+    expect(regions(other)).toEqual(['EMEA']);
+  });
+
+  it('shares the entries of a query that reads no user value between every user of the project connection', async () => {
+    const orders = metricQuery({ dimensions: ['orders_status'], metrics: ['orders_order_count'], limit: 498 });
+    const first = await bed.server.request('POST', `/api/v1/projects/${bed.projectUuid}/explores/orders/runQuery`, { as: na, body: orders });
+    expect(first.json().results.cacheMetadata.cacheHit).toBe(false);
+    for (const user of [emea, nobody, bed.developer]) {
+      const res = await bed.server.request('POST', `/api/v1/projects/${bed.projectUuid}/explores/orders/runQuery`, { as: user, body: orders });
+      expect(res.json().results.cacheMetadata.cacheHit).toBe(true);
+      expect(res.json().results.rows).toEqual(first.json().results.rows);
+    }
   });
 
   it('refuses a user without the attribute (403), and CompileQuery shows the user’s own filter', async () => {

@@ -4,6 +4,8 @@ import type { ProjectGuard } from '../projects/project-guard.js';
 import type { ProjectWarehouses } from './project-warehouse.js';
 import { mappingQueryErrors } from './query-errors.js';
 import { jsonValue } from './json-values.js';
+import type { RunOptions } from './query-service.js';
+import { measured } from '../http/server-timing.js';
 
 export type SqlQueryResults = { rows: Record<string, unknown>[]; fields: Record<string, { type: DimensionType }> };
 
@@ -19,12 +21,17 @@ export class SqlQueryService {
     private readonly settings: { maxRows: number; timeoutSeconds: number },
   ) {}
 
-  async run(account: MemberAccount, projectUuid: string, sql: string, signal: AbortSignal): Promise<SqlQueryResults> {
-    const { project, actor } = await this.guard.authorize(account, projectUuid, 'view');
-    assertCan(actor, 'manage', { type: 'SqlRunner', organizationUuid: project.organizationUuid, projectUuid });
-    const { client } = await (await this.warehouses.forAccount(account, projectUuid)).connect();
+  async run(account: MemberAccount, projectUuid: string, sql: string, options: RunOptions): Promise<SqlQueryResults> {
+    const { timing, signal } = options;
+    const client = await measured(timing, 'metadata', async () => {
+      const { project, actor } = await this.guard.authorize(account, projectUuid, 'view');
+      assertCan(actor, 'manage', { type: 'SqlRunner', organizationUuid: project.organizationUuid, projectUuid });
+      return (await (await this.warehouses.forAccount(account, projectUuid)).connect()).client;
+    });
     const { timeoutSeconds, maxRows } = this.settings;
-    const result = await mappingQueryErrors(timeoutSeconds, () => client.run(sql, { signal, timeoutMs: timeoutSeconds * 1000, maxRows }));
+    const result = await measured(timing, 'warehouse', () =>
+      mappingQueryErrors(timeoutSeconds, () => client.run(sql, { signal, timeoutMs: timeoutSeconds * 1000, maxRows })),
+    );
     return {
       fields: Object.fromEntries(result.columns.map((c) => [c.name, { type: c.type }])),
       rows: result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonValue(v)]))),

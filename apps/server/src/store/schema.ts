@@ -194,6 +194,40 @@ export interface JobsTable {
 
 export type JobStepRow = { name: string; status: string; startedAt: string | null; endedAt: string | null; error: string | null };
 
+// 0011-saved-charts
+export interface SavedQueriesTable {
+  saved_query_uuid: string;
+  project_uuid: string;
+  /** Null when the chart belongs to a dashboard (then `dashboard_uuid` is set). */
+  space_uuid: string | null;
+  dashboard_uuid: string | null;
+  name: string;
+  description: string | null;
+  slug: string;
+  /** Of the latest version. */
+  chart_kind: string;
+  chart_type: string;
+  views_count: Generated<number>;
+  first_viewed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by_user_uuid: string | null;
+  updated_at: Timestamp;
+  updated_by_user_uuid: string | null;
+}
+
+export interface SavedQueryVersionsTable {
+  saved_query_version_uuid: string;
+  saved_query_uuid: string;
+  version_number: number;
+  table_name: string;
+  metric_query: Json<unknown>;
+  chart_config: Json<unknown>;
+  table_config: Json<unknown>;
+  pivot_config: Json<unknown> | null;
+  created_at: Timestamp;
+  created_by_user_uuid: string | null;
+}
+
 /** View (migration 0005): direct and group project roles, one row per grant. */
 export interface ProjectGrantsView {
   project_uuid: string;
@@ -201,7 +235,108 @@ export interface ProjectGrantsView {
   role: string;
 }
 
+// 0010-spaces
+export interface SpacesTable {
+  space_uuid: string;
+  project_uuid: string;
+  parent_space_uuid: string | null;
+  name: string;
+  slug: string;
+  is_private: Generated<boolean>;
+  created_by_user_uuid: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SpaceUserAccessTable {
+  space_uuid: string;
+  user_uuid: string;
+  /** 'viewer' | 'editor' | 'admin' (checked by the table). */
+  space_role: string;
+  created_at: Timestamp;
+}
+
+export interface SpaceGroupAccessTable {
+  space_uuid: string;
+  group_uuid: string;
+  /** 'viewer' | 'editor' | 'admin' (checked by the table). */
+  space_role: string;
+  created_at: Timestamp;
+}
+
+/** 0013-content: a project's tags (catalog categories). */
+export interface TagsTable {
+  tag_uuid: string;
+  project_uuid: string;
+  name: string;
+  color: string;
+  created_by_user_uuid: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// 0012-dashboards
+export interface DashboardsTable {
+  dashboard_uuid: string;
+  project_uuid: string;
+  space_uuid: string;
+  name: string;
+  description: string | null;
+  slug: string;
+  /** The spec's `dashboardVersionId`: grows with every change of tiles, filters, tabs, config or parameters. */
+  version: Generated<number>;
+  filters: Json<unknown>;
+  tabs: Json<unknown>;
+  config: Json<unknown> | null;
+  parameters: Json<unknown> | null;
+  views_count: Generated<number>;
+  first_viewed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by_user_uuid: string | null;
+  updated_at: Timestamp;
+  updated_by_user_uuid: string | null;
+}
+
+export interface DashboardTilesTable {
+  dashboard_uuid: string;
+  tile_uuid: string;
+  /** Layout order, as the client sent the tiles. */
+  position: number;
+  /** 'saved_chart' | 'markdown' | 'loom' (checked by the table). */
+  type: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  tab_uuid: string | null;
+  /** Saved-chart tiles; null when the chart was deleted. */
+  saved_chart_uuid: string | null;
+  /** The tile's own properties (title, hideTitle, content, url), without the chart's. */
+  properties: Json<Record<string, unknown>>;
+}
+
+export interface PinnedListsTable {
+  pinned_list_uuid: string;
+  project_uuid: string;
+  created_at: Timestamp;
+}
+
+/** Exactly one of `saved_query_uuid`, `dashboard_uuid`, `space_uuid` is set (checked by the table). */
+export interface PinnedItemsTable {
+  pinned_item_uuid: string;
+  pinned_list_uuid: string;
+  saved_query_uuid: string | null;
+  dashboard_uuid: string | null;
+  space_uuid: string | null;
+  /** The spec's `pinnedListOrder`: items are listed by it, ascending. */
+  pinned_order: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  tags: TagsTable;
+  pinned_lists: PinnedListsTable;
+  pinned_items: PinnedItemsTable;
   project_grants: ProjectGrantsView;
   project_explores: ProjectExploresTable;
   project_tables_configuration: ProjectTablesConfigurationTable;
@@ -225,4 +360,11 @@ export interface Database {
   project_memberships: ProjectMembershipsTable;
   project_group_access: ProjectGroupAccessTable;
   project_manifests: ProjectManifestsTable;
+  spaces: SpacesTable;
+  space_user_access: SpaceUserAccessTable;
+  space_group_access: SpaceGroupAccessTable;
+  saved_queries: SavedQueriesTable;
+  saved_query_versions: SavedQueryVersionsTable;
+  dashboards: DashboardsTable;
+  dashboard_tiles: DashboardTilesTable;
 }

@@ -9,9 +9,9 @@ import { createTestServer, type TestServer } from './test-server.js';
  * served at the spec's method and path, and some route test validates its response with
  * `expectSpec(…, '<operationId>')`. Grows as later domains add their tags.
  */
-const CLAIMED_TAGS = ['My Account', 'Organizations', 'User Groups', 'User attributes', 'Exploring', 'Exports'];
+const CLAIMED_TAGS = ['My Account', 'Organizations', 'User Groups', 'User attributes', 'Exploring', 'Exports', 'Content', 'Spaces', 'Roles & Permissions'];
 // Operations claimed one by one, from tags not (yet) served whole.
-const CLAIMED_OPERATIONS = ['CompileQuery', 'CalculateTotalFromQuery', 'DownloadCsvFromExplore', 'getCustomMetrics'];
+const CLAIMED_OPERATIONS = ['CompileQuery', 'CalculateTotalFromQuery', 'DownloadCsvFromExplore', 'getCustomMetrics', 'createTag', 'getTags', 'updateTag', 'deleteTag', 'getDashboards', 'createDashboard', 'updateDashboards', 'PostDashboardTile', 'ListSpacesInProject', 'GetProjectGroupAccesses', 'ListChartsInProject', 'ListChartSummariesInProject', 'PostChartResults', 'GetChartHistory', 'GetChartVersion', 'getChartVersionResults', 'postChartVersionRollback', 'CalculateTotalFromSavedChart', 'DownloadCsvFromSavedChart'];
 // Operations of the claimed tags not served yet, listed so the gap stays visible.
 const NOT_YET = new Set<string>([]);
 
@@ -37,8 +37,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('API v1 contract coverage', () => {
-  it('claims the 47 operations of its tags and list', () => {
-    expect(claimed.length).toBe(47);
+  it('claims the 81 operations of its tags and list', () => {
+    expect(claimed.length).toBe(81);
   });
 
   it('serves every claimed operation at the spec path and method', async () => {

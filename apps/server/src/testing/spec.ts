@@ -57,6 +57,11 @@ export const expectSpec = (res: Response, operationId: string): void => {
   const entry = operations.get(operationId);
   if (!entry) throw new Error(`No operation ${operationId} in the spec`);
   const status = String(res.statusCode);
+  // HTTP forbids a body on 204, whatever content the spec declares for it (e.g. deleteTag).
+  if (status === '204' && entry.op.responses['204']) {
+    if (res.body !== '') throw new Error(`${operationId} 204: a 204 response must have no body, got ${res.body.slice(0, 200)}`);
+    return;
+  }
   const response = entry.op.responses[status] ?? entry.op.responses.default;
   const schema = response?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${operationId} declares no JSON response for ${status}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AuthorizationError, ForbiddenError, NotFoundError, ParameterError, assertCan } from '@tessera/core';
 import type { AccountRepository } from '../identity/account-repository.js';
 import { actorOf, type Account } from '../identity/account.js';
-import type { CredentialCache } from '../identity/credential-cache.js';
+import type { NotifiedCache } from '../store/notified-cache.js';
 import { TOKEN_PREFIX, hashToken, newToken } from '../identity/tokens.js';
 import type { PersonalAccessToken, PersonalAccessTokenRepository } from './personal-access-token-repository.js';
 
@@ -22,7 +22,7 @@ export class PersonalAccessTokenService {
     private readonly accounts: AccountRepository,
     private readonly maxExpirationDays: number | undefined,
     private readonly now: () => Date,
-    private readonly cache: CredentialCache<TokenRecord>,
+    private readonly cache: NotifiedCache<TokenRecord>,
   ) {}
 
   async create(account: Account, input: { description: string; expiresAt?: string | null | undefined }) {

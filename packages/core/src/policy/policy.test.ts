@@ -168,3 +168,26 @@ describe('project permissions', () => {
     }
   });
 });
+
+describe('project tags and pinned list', () => {
+  const P = 'project-1';
+  const withGrant = (role: OrganizationRole, granted?: ProjectRole, organizationUuid = ORG): Actor => ({
+    ...actor(role, organizationUuid),
+    ...(granted ? { projectRoles: { [P]: granted } } : {}),
+  });
+  for (const type of ['Tags', 'PinnedItems'] as const) {
+    it(`${type}: viewers see them, editors change them, nobody outside the organization`, () => {
+      const subject = { type, organizationUuid: ORG, projectUuid: P };
+      for (const role of PROJECT_ROLES) {
+        for (const a of [withGrant(role), withGrant('member', role)]) {
+          expect(can(a, 'view', subject)).toBe(true);
+          for (const action of ['create', 'update', 'delete', 'manage'] as const) {
+            expect(can(a, action, subject)).toBe(roleRank(role) >= roleRank('editor'));
+          }
+        }
+        expect(can(withGrant(role, role, 'org-b'), 'view', subject)).toBe(false);
+      }
+      expect(can(withGrant('member'), 'view', subject)).toBe(false);
+    });
+  }
+});

@@ -15,6 +15,8 @@ export type Actor = {
    * request. The organization role is added by the policy itself (see `effectiveProjectRole`).
    */
   projectRoles?: Readonly<Record<string, ProjectRole>>;
+  /** The user's groups (for group grants on spaces); the server resolves them when a decision needs them. */
+  groupUuids?: readonly string[];
 };
 
 /** `create`/`update`/`delete` matter for project subjects; organization subjects treat them as `manage`. */
@@ -49,12 +51,16 @@ export type ProjectAccessSubject = { type: 'ProjectAccess'; organizationUuid: st
 /** Running one's own SQL on a project's warehouse (it bypasses row-level security): developers and admins. */
 export type SqlRunnerSubject = { type: 'SqlRunner'; organizationUuid: string; projectUuid: string };
 
+/** A project's tags (catalog categories) and its pinned list (the items shown on its home page). */
+export type ProjectContentSubject = { type: 'Tags' | 'PinnedItems'; organizationUuid: string; projectUuid: string };
+
 export type Subject =
   | { type: OrganizationSubjectType; organizationUuid: string }
   | { type: 'PersonalAccessToken' | 'UserWarehouseCredentials'; userUuid: string }
   | ProjectSubject
   | ProjectAccessSubject
-  | SqlRunnerSubject;
+  | SqlRunnerSubject
+  | ProjectContentSubject;
 
 /** Least organization role for each action on organization-scoped subjects. */
 const ORGANIZATION_RULES: Record<OrganizationSubjectType, Record<'view' | 'manage', OrganizationRole>> = {
@@ -80,6 +86,12 @@ const PROJECT_ACCESS_RULES: Record<Action, ProjectRole> = {
   update: 'admin',
   delete: 'admin',
   manage: 'admin',
+};
+
+/** Least effective project role to view / change (any other action) tags and the pinned list. */
+const PROJECT_CONTENT_RULES: Record<ProjectContentSubject['type'], { view: ProjectRole; manage: ProjectRole }> = {
+  Tags: { view: 'viewer', manage: 'editor' },
+  PinnedItems: { view: 'viewer', manage: 'editor' },
 };
 
 /**
@@ -131,6 +143,9 @@ export const can = (actor: Actor, action: Action, subject: Subject): boolean => 
       return hasProjectRole(actor, subject.organizationUuid, subject.projectUuid, PROJECT_ACCESS_RULES[action]);
     case 'SqlRunner':
       return hasProjectRole(actor, subject.organizationUuid, subject.projectUuid, 'developer');
+    case 'Tags':
+    case 'PinnedItems':
+      return hasProjectRole(actor, subject.organizationUuid, subject.projectUuid, PROJECT_CONTENT_RULES[subject.type][action === 'view' ? 'view' : 'manage']);
     default: {
       if (actor.organizationRole === null || actor.organizationUuid !== subject.organizationUuid) return false;
       return isAtLeast(actor.organizationRole, ORGANIZATION_RULES[subject.type][action === 'view' ? 'view' : 'manage']);

@@ -4,6 +4,11 @@ import * as identityNotify from './0002-identity-notify.js';
 import * as projects from './0003-projects.js';
 import * as explores from './0004-explores.js';
 import * as projectGrants from './0005-project-grants.js';
+import * as spaces from './0010-spaces.js';
+import * as savedCharts from './0011-saved-charts.js';
+import * as dashboards from './0012-dashboards.js';
+import * as content from './0013-content.js';
+import * as queryMetadataNotify from './0020-query-metadata-notify.js';
 
 /** Ordered, append-only. Never edit a migration that has landed; add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +17,9 @@ export const migrations: Record<string, Migration> = {
   '0003-projects': projects,
   '0004-explores': explores,
   '0005-project-grants': projectGrants,
+  '0010-spaces': spaces,
+  '0011-saved-charts': savedCharts,
+  '0012-dashboards': dashboards,
+  '0013-content': content,
+  '0020-query-metadata-notify': queryMetadataNotify,
 };

@@ -1,0 +1,65 @@
+import { NotFoundError, ParameterError, UnexpectedServerError } from '@tessera/core';
+import type { MemberAccount } from '../projects/project-service.js';
+import type { SpaceAccess, SpaceAction, SpaceRow } from '../spaces/space-access.js';
+import type { ChartRecord, ChartVersionRecord, SavedChartRepository } from './saved-chart-repository.js';
+
+export type LoadedChart = { chart: ChartRecord; version: ChartVersionRecord; space: SpaceRow };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The space a chart's access follows: its own, or — for a chart saved in a dashboard — the
+ * dashboard's (the table's check constraint and the dashboard foreign key guarantee one of them).
+ */
+export const homeSpaceUuid = (chart: ChartRecord): string => {
+  const uuid = chart.dashboard?.spaceUuid ?? chart.spaceUuid;
+  if (uuid === null) throw new UnexpectedServerError();
+  return uuid;
+};
+
+/**
+ * Loads saved charts and authorizes them — the one place a chart's permission is decided, for
+ * every route of charts/ and for the dashboards domain (PostDashboardTile): `view` to see and run
+ * it, `edit` to change or delete it, both through `homeSpaceUuid` and the shared SpaceAccess
+ * (which applies the policy in core: space role, project-role cap, organization).
+ */
+export class SavedChartReader {
+  constructor(
+    private readonly charts: SavedChartRepository,
+    private readonly spaces: SpaceAccess,
+  ) {}
+
+  /**
+   * The chart with its latest version and its home space. `uuidOrSlug` is a chart uuid or a slug
+   * (slugs are unique per project: `projectUuid` picks the project when several of the user's
+   * organization have it). Unknown → 404 (checked first); not allowed → 403.
+   */
+  async get(account: MemberAccount, uuidOrSlug: string, action: SpaceAction = 'view', projectUuid?: string): Promise<LoadedChart> {
+    const chart = await this.find(account, uuidOrSlug, projectUuid);
+    const space = await this.authorize(account, chart, action);
+    const version = await this.charts.latestVersion(chart.uuid);
+    if (!version) throw new NotFoundError(`Chart ${uuidOrSlug} has no saved version`);
+    return { chart, version, space };
+  }
+
+  /** The chart's permission check (see the class comment); returns its home space. */
+  authorize(account: MemberAccount, chart: ChartRecord, action: SpaceAction): Promise<SpaceRow> {
+    return this.spaces.authorize(account, homeSpaceUuid(chart), action);
+  }
+
+  private async find(account: MemberAccount, uuidOrSlug: string, projectUuid: string | undefined): Promise<ChartRecord> {
+    if (UUID.test(uuidOrSlug)) {
+      const chart = await this.charts.find(uuidOrSlug.toLowerCase());
+      if (!chart) throw new NotFoundError(`Chart ${uuidOrSlug} not found`);
+      return chart;
+    }
+    const project = projectUuid !== undefined && UUID.test(projectUuid) ? projectUuid.toLowerCase() : undefined;
+    const found = await this.charts.findBySlug(account.organization.organizationUuid, uuidOrSlug, project);
+    if (found.length > 1) {
+      throw new ParameterError(`Several projects have a chart with the slug "${uuidOrSlug}": add ?projectUuid=<uuid> to pick one, or use the chart's uuid`);
+    }
+    const chart = found[0];
+    if (!chart) throw new NotFoundError(`Chart ${uuidOrSlug} not found`);
+    return chart;
+  }
+}
