@@ -202,12 +202,17 @@ export const planQuery = (items: QueryItems, options: PlanOptions): QueryPlan =>
     for (const j of unknown) warnings.push({ message: `The join to "${j.table}" declares no relationship, so metrics cannot be protected from repeated rows; add relationship: many-to-one (or the right one)` });
   }
 
+  // Dimensions only: rows are made distinct, unless they already are — the base table's primary key
+  // is selected and no join repeats base rows (then DISTINCT would only cost a hash of every row).
+  const basePk = base.primaryKey ?? [];
+  const uniqueRows = basePk.length > 0 && !inflated.has(explore.baseTable)
+    && basePk.every((name) => dimensions.some((d) => d.id === `${explore.baseTable}_${name}` && d.sql === items.userSql(base.dimensions[name]?.compiledSql ?? '')));
   const aggregate = (metricItems: SelectItem[]): SelectQuery => ({
     ...rowSource(),
     joins: [...joinClauses, ...rangeJoins],
     select: [...groupItems, ...metricItems],
     groupBy: groupItems.length && metricItems.length ? positions(groupItems.length) : [],
-    distinct: groupItems.length > 0 && metricItems.length === 0,
+    distinct: groupItems.length > 0 && metricItems.length === 0 && !uniqueRows,
   });
   let relation: SelectQuery;
   if (affected.size === 0) {

@@ -1,4 +1,4 @@
-SELECT DISTINCT
+SELECT
   "orders".order_id AS "orders_order_id",
   "orders".ordered_at AS "orders_ordered_at",
   "orders".ordered_at AS "orders_ordered_at_raw",
