@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { createSavedChartReader, registerChartModule } from './charts/charts-module.js';
 import type { AppContext } from './context.js';
 import { registerContentModule } from './content/content-module.js';
+import { createTileContextCache } from './dashboards/dashboard-locator.js';
 import { registerDashboardModule } from './dashboards/dashboard-module.js';
 import { registerGroupModule } from './groups/group-module.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -38,6 +39,7 @@ import { registerExploreModule } from './explores/explores-module.js';
 import { QUERY_METADATA_CHANNEL } from './query/query-metadata-cache.js';
 import { registerQueryModule } from './query/query-module.js';
 import { createCipher } from './secrets/cipher.js';
+import { SpaceAccessCache } from './spaces/space-access-cache.js';
 import { createSpaceAccess, registerSpaceModule } from './spaces/space-module.js';
 import { registerProjectAccessModule } from './project-access/project-access-module.js';
 import type { Store } from './store/database.js';
@@ -149,8 +151,13 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   userRoutes(app);
   personalAccessTokenRoutes(app, { tokens });
 
-  const spaceAccess = createSpaceAccess(store.db);
-  const ctx: AppContext = { config, db: store.db, storeKind: store.kind, now, cipher, mailer, accounts, users, sessions, cookie: cookieSettings, spaceAccess, savedCharts: createSavedChartReader(store.db, spaceAccess) };
+  // Space decisions and tile charts are read through per-node caches, kept fresh with the query metadata (migration 0021).
+  const spaceCache = new SpaceAccessCache(now);
+  const spaceAccess = createSpaceAccess(store.db, spaceCache);
+  const savedCharts = createSavedChartReader(store.db, spaceAccess, now);
+  const tileContexts = createTileContextCache(now);
+  const tileExploreVersions = new NotifiedCache<string>(CACHE_ENTRIES, CACHE_TTL_MS, now);
+  const ctx: AppContext = { config, db: store.db, storeKind: store.kind, now, cipher, mailer, accounts, users, sessions, cookie: cookieSettings, spaceAccess, savedCharts };
   registerOrganizationModule(app, ctx);
   registerGroupModule(app, ctx);
   registerUserAttributeModule(app, ctx);
@@ -159,9 +166,9 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   const projectModule = registerProjectModule(app, ctx);
   const { explores, jobs } = registerExploreModule(app, ctx, projectModule);
   const query = registerQueryModule(app, ctx, { projects: projectModule, jobs, credentials, explores });
-  await keepFresh(app, store, QUERY_METADATA_CHANNEL, query.metadataCaches);
+  await keepFresh(app, store, QUERY_METADATA_CHANNEL, [...query.metadataCaches, ...spaceCache.caches, savedCharts.tileCharts, tileContexts, tileExploreVersions]);
   registerChartModule(app, ctx, { projects: projectModule, queries: query.queries, exports: query.exports, explores });
-  registerDashboardModule(app, ctx, { projects: projectModule, queries: query.queries });
+  registerDashboardModule(app, ctx, { projects: projectModule, queries: query.queries, tileContexts, exploreVersions: tileExploreVersions });
   registerContentModule(app, ctx, { projects: projectModule });
   registerSpaceModule(app, ctx, { projects: projectModule });
   registerProjectAccessModule(app, ctx, { projects: projectModule });

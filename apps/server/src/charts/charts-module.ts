@@ -18,8 +18,8 @@ import { savedChartRoutes } from './saved-chart-routes.js';
 import { SavedChartService } from './saved-chart-service.js';
 
 /** The chart reader other domains get on the AppContext (`savedCharts`), built at the composition root. */
-export const createSavedChartReader = (db: Kysely<Database>, spaces: SpaceAccess): SavedChartReader =>
-  new SavedChartReader(new SavedChartRepository(db), spaces);
+export const createSavedChartReader = (db: Kysely<Database>, spaces: SpaceAccess, now?: () => Date): SavedChartReader =>
+  new SavedChartReader(new SavedChartRepository(db), spaces, now);
 
 /**
  * Domain module: saved charts, their versions and running them. Charts are authorized by the

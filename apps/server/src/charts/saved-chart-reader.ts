@@ -1,5 +1,6 @@
 import { NotFoundError, ParameterError, UnexpectedServerError } from '@tessera/core';
 import type { MemberAccount } from '../projects/project-service.js';
+import { NotifiedCache } from '../store/notified-cache.js';
 import type { SpaceAccess, SpaceAction, SpaceRow } from '../spaces/space-access.js';
 import type { ChartRecord, ChartVersionRecord, SavedChartRepository } from './saved-chart-repository.js';
 
@@ -24,10 +25,21 @@ export const homeSpaceUuid = (chart: ChartRecord): string => {
  * (which applies the policy in core: space role, project-role cap, organization).
  */
 export class SavedChartReader {
+  /**
+   * Chart uuid → the chart and its latest version, for `getForTile` only (a tile reads no view
+   * count nor names). Cleared on the `tessera_query_metadata` notification (a chart moved, a new
+   * version, a dashboard moved: migration 0021) and after every write request of this node
+   * (`keepFresh`); caches nothing until subscribed.
+   */
+  readonly tileCharts: NotifiedCache<{ chart: ChartRecord; version: ChartVersionRecord | undefined }>;
+
   constructor(
     private readonly charts: SavedChartRepository,
     private readonly spaces: SpaceAccess,
-  ) {}
+    now: () => Date = () => new Date(),
+  ) {
+    this.tileCharts = new NotifiedCache(10_000, 5 * 60_000, now);
+  }
 
   /**
    * The chart with its latest version and its home space. `uuidOrSlug` is a chart uuid or a slug
@@ -40,6 +52,23 @@ export class SavedChartReader {
     const version = await this.charts.latestVersion(chart.uuid);
     if (!version) throw new NotFoundError(`Chart ${uuidOrSlug} has no saved version`);
     return { chart, version, space };
+  }
+
+  /**
+   * As `get(account, chartUuid, 'view')` for PostDashboardTile, with the chart and its latest
+   * version read through `tileCharts` (authorization itself goes through SpaceAccess every time).
+   */
+  async getForTile(account: MemberAccount, chartUuidOrSlug: string): Promise<LoadedChart> {
+    if (!UUID.test(chartUuidOrSlug)) return this.get(account, chartUuidOrSlug, 'view');
+    const uuid = chartUuidOrSlug.toLowerCase();
+    const loaded = await this.tileCharts.read(uuid, async () => {
+      const chart = await this.charts.find(uuid);
+      return chart && { chart, version: await this.charts.latestVersion(uuid) };
+    });
+    if (!loaded) throw new NotFoundError(`Chart ${chartUuidOrSlug} not found`);
+    const space = await this.authorize(account, loaded.chart, 'view');
+    if (!loaded.version) throw new NotFoundError(`Chart ${chartUuidOrSlug} has no saved version`);
+    return { chart: loaded.chart, version: loaded.version, space };
   }
 
   /** The chart's permission check (see the class comment); returns its home space. */

@@ -1,6 +1,14 @@
 import { NotFoundError, ParameterError } from '@tessera/core';
 import type { MemberAccount } from '../projects/project-service.js';
+import { NotifiedCache } from '../store/notified-cache.js';
 import type { DashboardRecord, DashboardRepository, DashboardTileContext } from './dashboard-repository.js';
+
+/**
+ * Dashboard uuid → what a tile needs of it, for `findForTiles`. The caller keeps it fresh
+ * (`keepFresh` on `tessera_query_metadata`: a dashboard's space, config or tiles changed, migration
+ * 0021; and after every write request of this node); it caches nothing until subscribed.
+ */
+export const createTileContextCache = (now: () => Date): NotifiedCache<DashboardTileContext> => new NotifiedCache(10_000, 5 * 60_000, now);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,7 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * upstream) needs `projectUuid` or the uuid.
  */
 export class DashboardLocator {
-  constructor(private readonly repository: DashboardRepository) {}
+  constructor(
+    private readonly repository: DashboardRepository,
+    private readonly tileContexts: NotifiedCache<DashboardTileContext> = createTileContextCache(() => new Date()),
+  ) {}
 
   async find(account: MemberAccount, uuidOrSlug: string, projectUuid?: string): Promise<DashboardRecord> {
     const dashboard = await this.repository.find(await this.uuidOf(account, uuidOrSlug, projectUuid));
@@ -19,9 +30,10 @@ export class DashboardLocator {
     return dashboard;
   }
 
-  /** The dashboard as PostDashboardTile needs it (a lighter read than `find`). */
+  /** The dashboard as PostDashboardTile needs it (a lighter read than `find`, cached per node). */
   async findForTiles(account: MemberAccount, uuidOrSlug: string, projectUuid?: string): Promise<DashboardTileContext> {
-    const dashboard = await this.repository.findForTiles(await this.uuidOf(account, uuidOrSlug, projectUuid));
+    const uuid = await this.uuidOf(account, uuidOrSlug, projectUuid);
+    const dashboard = await this.tileContexts.read(uuid, () => this.repository.findForTiles(uuid));
     if (!dashboard) throw new NotFoundError(`Dashboard ${uuidOrSlug} not found`);
     return dashboard;
   }

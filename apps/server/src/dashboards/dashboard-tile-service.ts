@@ -47,7 +47,7 @@ export class DashboardTileService {
   ) {}
 
   async run(account: MemberAccount, chartUuid: string, input: DashboardTileQueryInput, options: RunOptions): Promise<TileResults> {
-    const { chart, version, space } = await this.charts.get(account, chartUuid, 'view');
+    const { chart, version, space } = await this.charts.getForTile(account, chartUuid);
     const dashboard = await this.locator.findForTiles(account, input.dashboardUuid, chart.projectUuid);
     if (dashboard.projectUuid !== chart.projectUuid) throw new ParameterError(`Dashboard ${input.dashboardUuid} is in another project than chart ${chartUuid}`);
     if (dashboard.spaceUuid !== space.spaceUuid) await this.spaces.authorize(account, dashboard.spaceUuid, 'view');

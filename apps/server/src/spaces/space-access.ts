@@ -13,6 +13,7 @@ import {
 } from '@tessera/core';
 import { actorOf } from '../identity/account.js';
 import type { MemberAccount } from '../projects/project-service.js';
+import type { SpaceAccessCache } from './space-access-cache.js';
 import type { SpaceGrantRepository, UserSpaceGrants } from './space-grant-repository.js';
 import type { SpaceMemberRepository } from './space-member-repository.js';
 import type { SpaceRepository, SpaceRow } from './space-repository.js';
@@ -29,8 +30,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Space authorization for every domain (spaces, charts, dashboards, pins): loads the space, its
- * root and the account's grants — fresh from the store on every call, so a revoke counts on the
- * very next request — and asks the one policy in core (`canOnSpace`). Unknown space → 404 (checked
+ * root and the account's grants — through the per-node `SpaceAccessCache` when given (cleared on
+ * every write and change notification, so a revoke counts on the very next request), else fresh
+ * from the store — and asks the one policy in core (`canOnSpace`). Unknown space → 404 (checked
  * first); another organization's space, or too little access → 403.
  */
 export class SpaceAccess {
@@ -38,6 +40,7 @@ export class SpaceAccess {
     private readonly spaces: SpaceRepository,
     private readonly grants: SpaceGrantRepository,
     private readonly members: SpaceMemberRepository,
+    private readonly cache?: SpaceAccessCache,
   ) {}
 
   /** 404 unknown space, 403 (ForbiddenError) when the account may not; returns the space row. */
@@ -56,7 +59,7 @@ export class SpaceAccess {
   /** 403 unless the account may create a space in the project (root) or inside `parent` (nested). */
   async authorizeCreate(account: MemberAccount, project: { organizationUuid: string; projectUuid: string }, parent?: SpaceRow): Promise<void> {
     const inputs = parent ? await this.decisionInputs(account, parent) : undefined;
-    const projectRole = inputs ? undefined : await this.grants.projectRole(account.user.userUuid, project.projectUuid);
+    const projectRole = inputs ? undefined : await this.projectRole(account.user.userUuid, project.projectUuid);
     const actor = inputs?.actor ?? actorWith(account, project.projectUuid, projectRole, { user: [], group: [] });
     if (!canCreateSpace(actor, project.organizationUuid, project.projectUuid, inputs?.subject)) {
       throw new ForbiddenError(
@@ -104,15 +107,30 @@ export class SpaceAccess {
 
   /** Loads a space with its root (404 when unknown or not a uuid). */
   async find(spaceUuid: string): Promise<SpaceRow> {
-    const space = UUID.test(spaceUuid) ? await this.spaces.find(spaceUuid.toLowerCase()) : undefined;
+    const space = UUID.test(spaceUuid) ? await this.loadSpace(spaceUuid.toLowerCase()) : undefined;
     if (!space) throw new NotFoundError(`Space ${spaceUuid} not found`);
     return space;
   }
 
+  private loadSpace(spaceUuid: string): Promise<SpaceRow | undefined> {
+    return this.cache ? this.cache.spaces.read(spaceUuid, () => this.spaces.find(spaceUuid)) : this.spaces.find(spaceUuid);
+  }
+
+  private async projectRole(userUuid: string, projectUuid: string): Promise<ProjectRole | undefined> {
+    if (!this.cache) return this.grants.projectRole(userUuid, projectUuid);
+    const cached = await this.cache.projectRoles.read(`${userUuid} ${projectUuid}`, async () => ({ role: await this.grants.projectRole(userUuid, projectUuid) }));
+    return cached.role;
+  }
+
+  private rootGrants(userUuid: string, projectUuid: string, rootSpaceUuid: string): Promise<UserSpaceGrants> {
+    const load = () => this.grants.forUser(userUuid, projectUuid, [rootSpaceUuid]);
+    return this.cache ? this.cache.grants.read(`${userUuid} ${projectUuid} ${rootSpaceUuid}`, load) : load();
+  }
+
   private async decisionInputs(account: MemberAccount, space: SpaceRow): Promise<{ actor: Actor; subject: SpaceSubject }> {
     const [projectRole, grants] = await Promise.all([
-      this.grants.projectRole(account.user.userUuid, space.projectUuid),
-      this.grants.forUser(account.user.userUuid, space.projectUuid, [space.rootSpaceUuid]),
+      this.projectRole(account.user.userUuid, space.projectUuid),
+      this.rootGrants(account.user.userUuid, space.projectUuid, space.rootSpaceUuid),
     ]);
     return {
       actor: actorWith(account, space.projectUuid, projectRole, grants),

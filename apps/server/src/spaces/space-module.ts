@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import type { ProjectModule } from '../projects/projects-module.js';
 import type { Database } from '../store/schema.js';
 import { SpaceAccess } from './space-access.js';
+import type { SpaceAccessCache } from './space-access-cache.js';
 import { SpaceContentRepository } from './space-content-repository.js';
 import { SpaceGrantRepository } from './space-grant-repository.js';
 import { SpaceMemberRepository } from './space-member-repository.js';
@@ -13,9 +14,12 @@ import { SpaceService } from './space-service.js';
 import { SpaceSharingService } from './space-sharing-service.js';
 import { SpaceViews } from './space-views.js';
 
-/** The shared space authorization, built once at the composition root and handed out on the AppContext. */
-export const createSpaceAccess = (db: Kysely<Database>): SpaceAccess =>
-  new SpaceAccess(new SpaceRepository(db), new SpaceGrantRepository(db), new SpaceMemberRepository(db));
+/**
+ * The shared space authorization, built once at the composition root and handed out on the
+ * AppContext; with a cache, its reads go through it (the caller keeps the cache fresh: `keepFresh`).
+ */
+export const createSpaceAccess = (db: Kysely<Database>, cache?: SpaceAccessCache): SpaceAccess =>
+  new SpaceAccess(new SpaceRepository(db), new SpaceGrantRepository(db), new SpaceMemberRepository(db), cache);
 
 /** Domain module: spaces of a project and their sharing. Authorization: `ctx.spaceAccess`. */
 export const registerSpaceModule = (app: FastifyInstance, ctx: AppContext, deps: { projects: ProjectModule }): void => {

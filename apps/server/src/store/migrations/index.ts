@@ -9,6 +9,7 @@ import * as savedCharts from './0011-saved-charts.js';
 import * as dashboards from './0012-dashboards.js';
 import * as content from './0013-content.js';
 import * as queryMetadataNotify from './0020-query-metadata-notify.js';
+import * as contentNotify from './0021-content-notify.js';
 
 /** Ordered, append-only. Never edit a migration that has landed; add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0012-dashboards': dashboards,
   '0013-content': content,
   '0020-query-metadata-notify': queryMetadataNotify,
+  '0021-content-notify': contentNotify,
 };
