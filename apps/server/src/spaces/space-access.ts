@@ -106,6 +106,11 @@ export class SpaceAccess {
   }
 
   /** Loads a space with its root (404 when unknown or not a uuid). */
+  /** Drops this node's cached spaces, roles and grants (after a write, before reading back). */
+  forgetCached(): void {
+    for (const cache of this.cache?.caches ?? []) cache.clear();
+  }
+
   async find(spaceUuid: string): Promise<SpaceRow> {
     const space = UUID.test(spaceUuid) ? await this.loadSpace(spaceUuid.toLowerCase()) : undefined;
     if (!space) throw new NotFoundError(`Space ${spaceUuid} not found`);

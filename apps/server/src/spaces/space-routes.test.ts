@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantGroupProject, grantProject, insertGroup, insertProject } from '../organizations/organization-fixtures.js';
 import { expectError, expectSpec } from '../testing/spec.js';
 import { createTestServer, type TestServer, type TestUser } from '../testing/test-server.js';
-import { shareSpace } from './space-fixtures.js';
 import type { SpaceDto, SpaceSummaryDto } from './space-schemas.js';
 
 let server: TestServer;
@@ -200,7 +199,9 @@ describe('reading, updating and deleting a space', () => {
       expectSpec(res, 'UpdateSpace');
       expectError(res, 403, 'ForbiddenError');
     }
-    await shareSpace(server.store.db, space.uuid, editor.userUuid, 'admin');
+    // Through the API (a write on this node clears its caches at once; a direct store write would only
+    // reach them through NOTIFY, asynchronously on PostgreSQL).
+    expect((await server.request('POST', `${spaceUrl(space.uuid)}/share`, { as: admin, body: { userUuid: editor.userUuid, spaceRole: 'admin' } })).statusCode).toBe(200);
     const res = await server.request('PATCH', spaceUrl(space.uuid), { as: editor, body: { name: 'Product team', isPrivate: true } });
     expectSpec(res, 'UpdateSpace');
     expect((res.json() as { results: SpaceDto }).results).toMatchObject({ name: 'Product team', isPrivate: true, slug: 'product' });
@@ -294,7 +295,7 @@ describe('sharing', () => {
     expect(body.groupsAccess).toEqual([{ groupUuid: team, groupName: 'Data', spaceRole: 'admin' }]);
     expect(body.access.find((a) => a.userUuid === member.userUuid)).toMatchObject({ role: 'admin', hasDirectAccess: false, inheritedFrom: 'space_group' });
     expect((await server.request('PATCH', spaceUrl(space.uuid), { as: member, body: { name: 'Data team', isPrivate: true } })).statusCode).toBe(200);
-    await shareSpace(server.store.db, space.uuid, member.userUuid, 'viewer');
+    expect((await server.request('POST', `${spaceUrl(space.uuid)}/share`, { as: admin, body: { userUuid: member.userUuid, spaceRole: 'viewer' } })).statusCode).toBe(200);
     expectError(await server.request('PATCH', spaceUrl(space.uuid), { as: member, body: { name: 'Data team', isPrivate: true } }), 403);
     await server.request('DELETE', `${spaceUrl(space.uuid)}/share/${member.userUuid}`, { as: admin });
 

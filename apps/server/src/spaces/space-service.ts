@@ -77,6 +77,7 @@ export class SpaceService {
         for (const [userUuid, role] of grants) await this.grants.putUser(spaceUuid, userUuid, role, trx);
       }),
     );
+    this.access.forgetCached();
     return this.views.details(account, await this.access.find(spaceUuid));
   }
 
@@ -94,6 +95,9 @@ export class SpaceService {
     }
     const isPrivate = space.parentSpaceUuid === null ? input.isPrivate : space.ownIsPrivate;
     await this.spaces.update(space.spaceUuid, { name: input.name, isPrivate }, this.now());
+    // The response must show the write: drop what this request cached before it (the node-wide
+    // clear after the response comes too late for it).
+    this.access.forgetCached();
     return this.views.details(account, await this.access.find(space.spaceUuid));
   }
 
