@@ -48,6 +48,25 @@ export interface StreamedResult {
   batches: AsyncIterable<ResultRow[]>;
 }
 
+/** A query's rows written to a CSV file by the warehouse itself (raw values, as the streaming export writes them). */
+export interface CsvExportRequest extends QueryOptions {
+  sql: string;
+  /** The file to write (created or replaced). */
+  file: string;
+  /** The result columns to write, in file order. */
+  columns: readonly string[];
+  /** The header line, already CSV text, without its line end. */
+  header: string;
+  /** At most this many rows are written. */
+  limit: number;
+}
+
+export interface CsvExportResult {
+  rowCount: number;
+  /** Rows beyond `limit` existed. */
+  truncated: boolean;
+}
+
 export interface WarehouseClient {
   readonly type: string;
   test(): Promise<void>;
@@ -57,6 +76,12 @@ export interface WarehouseClient {
   run(sql: string, options?: QueryOptions & { maxRows?: number | undefined }): Promise<QueryResult>;
   /** Rows in batches straight from the warehouse cursor; memory does not grow with the row count. */
   stream(sql: string, options?: QueryOptions & { batchSize?: number | undefined }): Promise<StreamedResult>;
+  /**
+   * Writes the rows to a CSV file with the engine's own writer, byte for byte what streaming the rows
+   * and writing their raw text gives — or resolves undefined (writing nothing) when it cannot for
+   * these columns; then the caller streams. Engines without a native writer leave it out.
+   */
+  exportCsv?(request: CsvExportRequest): Promise<CsvExportResult | undefined>;
   /** Closes the pool. In-flight queries are not waited for. */
   close(): Promise<void>;
 }

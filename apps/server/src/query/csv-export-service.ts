@@ -5,7 +5,7 @@ import type { JobRunner } from '../jobs/job-runner.js';
 import type { ProjectGuard } from '../projects/project-guard.js';
 import type { MemberAccount } from '../projects/project-service.js';
 import type { CsvFileMeta, CsvFileStore } from './csv-file-store.js';
-import { csvColumns, formattedCell, rawCell } from './csv-format.js';
+import { csvColumns, csvHeader, formattedCell, rawCell } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 import type { DownloadCsvBody } from './metric-query-schemas.js';
 import { mappingQueryErrors } from './query-errors.js';
@@ -69,11 +69,14 @@ export class CsvExportService {
           const part = await this.files.partPath(jobUuid);
           try {
             const { rowCount, truncated } = await mappingQueryErrors(this.settings.timeoutSeconds, async () => {
-              const { batches } = await client.stream(compiled.sql, {
-                signal: controller.signal,
-                timeoutMs: this.settings.timeoutSeconds * 1000,
-                batchSize: BATCH_SIZE,
-              });
+              const control = { signal: controller.signal, timeoutMs: this.settings.timeoutSeconds * 1000 };
+              // Raw values: the warehouse's own CSV writer when it has one for these columns (same bytes).
+              const native =
+                body.onlyRaw && client.exportCsv
+                  ? await client.exportCsv({ ...control, sql: compiled.sql, file: part, columns: columns.map((c) => c.id), header: csvHeader(columns), limit })
+                  : undefined;
+              if (native) return native;
+              const { batches } = await client.stream(compiled.sql, { ...control, batchSize: BATCH_SIZE });
               return writeCsv(part, columns, batches, { limit, cells });
             });
             await this.files.complete({ jobUuid, projectUuid: projectUuid.toLowerCase(), userUuid: account.user.userUuid, fileName, rowCount, truncated });

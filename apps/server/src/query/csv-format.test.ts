@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CompiledDimension, ResultField } from '@tessera/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvFileStore } from './csv-file-store.js';
-import { csvColumns, csvField, csvLine, formattedCell, rawCell, rawText } from './csv-format.js';
+import { csvColumns, csvField, csvHeader, formattedCell, rawCell, rawText } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 
 let dir: string;
@@ -14,13 +14,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('CSV text', () => {
-  it('quotes fields holding quotes, commas or line breaks, doubling quotes', () => {
+  it('quotes fields holding quotes, commas, line breaks or #, doubling quotes', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('cr\r')).toBe('"cr\r"');
-    expect(csvLine(['a', 'b,c', ''])).toBe('a,"b,c",\r\n');
+    expect(csvField('#1')).toBe('"#1"');
+    expect(csvField('a#b')).toBe('"a#b"');
+    expect(csvHeader([{ id: 'a', header: 'a' }, { id: 'b', header: 'b,c' }, { id: 'c', header: '' }])).toBe('a,"b,c",');
   });
 
   it('writes raw values: empty for NULL, ISO instants, JSON for structures', () => {

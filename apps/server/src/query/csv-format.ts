@@ -3,10 +3,12 @@ import { isoInstantWriter } from './iso-instant.js';
 import type { CsvOptions } from './metric-query-schemas.js';
 
 /**
- * CSV text, RFC 4180: fields joined by `,`, lines ended by CRLF; a field holding `"`, `,`, CR or
- * LF is quoted and its quotes doubled. Values are written as they are (no formula escaping).
+ * CSV text, RFC 4180: fields joined by `,`, lines ended by CRLF; a field holding `"`, `,`, CR, LF
+ * or `#` is quoted and its quotes doubled (`#`: readers that take it for a comment mark see a quoted
+ * field, and DuckDB's own CSV writer quotes the same fields, so a native export is byte-identical).
+ * Values are written as they are (no formula escaping).
  */
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",\r\n#]/;
 
 export const csvField = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -78,4 +80,5 @@ export const csvColumns = (
     .map((id) => ({ id, header: options.customLabels?.[id] ?? fieldLabel(fields[id], id, options.showTableNames) }));
 };
 
-export const csvLine = (texts: readonly string[]): string => `${texts.map(csvField).join(',')}\r\n`;
+/** The file's header line (without its line end). */
+export const csvHeader = (columns: readonly CsvColumn[]): string => columns.map((c) => csvField(c.header)).join(',');

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { ResultRow as WarehouseRow } from '@tessera/warehouses';
-import { csvLine, type CsvCell, type CsvColumn } from './csv-format.js';
+import { csvHeader, type CsvCell, type CsvColumn } from './csv-format.js';
 
 /**
  * Bytes the file stream may queue before the next batch waits: a few batches, so the disk writes
@@ -36,7 +36,7 @@ export const writeCsv = async (
   let rowCount = 0;
   let truncated = false;
   try {
-    await write(csvLine(columns.map((c) => c.header)));
+    await write(`${csvHeader(columns)}\r\n`);
     for await (const batch of batches) {
       const room = options.limit - rowCount;
       if (batch.length > room) truncated = true;

@@ -4,6 +4,8 @@ import { runQuery, streamQuery } from '../execution/result-cursor.js';
 import {
   catalogKey,
   type Catalog,
+  type CsvExportRequest,
+  type CsvExportResult,
   type QueryOptions,
   type QueryResult,
   type Relation,
@@ -12,6 +14,7 @@ import {
 } from '../warehouse-client.js';
 import { DuckDbConnectionPool } from './duckdb-connection-pool.js';
 import { openDuckDbCursor } from './duckdb-cursor.js';
+import { exportDuckDbCsv } from './duckdb-csv-export.js';
 
 /**
  * DuckDB: one instance per database file for the life of the process (opening a file per query
@@ -74,6 +77,10 @@ export class DuckDbClient implements WarehouseClient {
 
   stream(sql: string, options: QueryOptions & { batchSize?: number | undefined } = {}): Promise<StreamedResult> {
     return streamQuery((control, batchSize) => openDuckDbCursor(this.pool, sql, control, batchSize), options);
+  }
+
+  exportCsv(request: CsvExportRequest): Promise<CsvExportResult | undefined> {
+    return exportDuckDbCsv(this.pool, request);
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,45 @@ describe('createTimestampFormatter', () => {
     expect(seen[120]).toBe('2024-10-27, 03:00 (+01:00)');
   });
 
+  it('gives, value after value, the text of a Date-per-value reference (days kept between rows are never stale)', () => {
+    const p = (n: number, w = 2) => String(n).padStart(w, '0');
+    const zoneOffsetMs = (zone: string, ms: number) => {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' }).formatToParts(new Date(ms));
+      const get = (type: string) => Number(parts.find((x) => x.type === type)!.value);
+      const year = parts.find((x) => x.type === 'era')!.value === 'BC' ? 1 - get('year') : get('year');
+      const wall = new Date(0);
+      wall.setUTCFullYear(year, get('month') - 1, get('day'));
+      wall.setUTCHours(get('hour'), get('minute'), get('second'), 0);
+      return wall.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
+    };
+    const reference = (ms: number, zone: string | undefined) => {
+      const offset = zone ? zoneOffsetMs(zone, ms) : 0;
+      const t = new Date(ms + offset);
+      const y = t.getUTCFullYear();
+      const minutes = Math.trunc(Math.abs(offset) / 60_000);
+      return (
+        `${y >= 0 && y < 10_000 ? p(y, 4) : String(y)}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}, ` +
+        `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}:${p(t.getUTCMilliseconds(), 3)} ` +
+        `(${offset < 0 ? '-' : '+'}${p(Math.floor(minutes / 60))}:${p(minutes % 60)})`
+      );
+    };
+    for (const zone of [undefined, 'America/New_York', 'Australia/Lord_Howe']) {
+      const format = createTimestampFormatter(undefined, zone);
+      // Irregular steps over four centuries, then a dense run over a DST change (rows sharing days).
+      const instants: number[] = [];
+      for (let ms = Date.UTC(1850, 0, 1); ms < Date.UTC(2250, 0, 1); ms += 7_777_777_777 + 123) instants.push(ms);
+      for (let ms = Date.UTC(2024, 2, 9); ms < Date.UTC(2024, 2, 12); ms += 977_777) instants.push(ms);
+      instants.push(-1, -999, -86_400_001, Date.UTC(-50, 5, 1, 12), Date.UTC(12_000, 0, 1));
+      for (const ms of instants) expect(format(new Date(ms)), `${new Date(ms).toISOString()} in ${zone ?? 'UTC'}`).toBe(reference(ms, zone));
+    }
+  });
+
+  it('never throws for numbers beyond the instants a Date holds, in any zone', () => {
+    for (const zone of [undefined, 'Europe/Paris']) {
+      for (const raw of [1e20, -1e20, 8.64e15 + 1, Number.MAX_VALUE]) expect(() => createTimestampFormatter(undefined, zone)(raw)).not.toThrow();
+    }
+  });
+
   it('rejects an unknown zone with a ParameterError naming it', () => {
     expect(() => createTimestampFormatter(undefined, 'Mars/Olympus')).toThrow(ParameterError);
     expect(() => createTimestampFormatter(undefined, 'Mars/Olympus')).toThrow(/Mars\/Olympus/);

@@ -63,18 +63,24 @@ export const createDateFormatter = (interval: TimeFrame | undefined): ((raw: unk
   };
 };
 
-type TimeParts = (date: Date) => string;
+const DAY_MS = 86_400_000;
+
+/** The time of day (ms since local midnight, 0 ≤ t < a day) in the interval's pattern. */
+type TimeParts = (msOfDay: number) => string;
 
 const timePattern = (interval: TimeFrame | undefined): TimeParts => {
+  const hh = (t: number) => pad2(Math.floor(t / 3_600_000));
+  const mm = (t: number) => pad2(Math.floor(t / 60_000) % 60);
+  const ss = (t: number) => pad2(Math.floor(t / 1000) % 60);
   switch (interval) {
     case 'HOUR':
-      return (t) => pad2(t.getUTCHours());
+      return hh;
     case 'MINUTE':
-      return (t) => `${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
+      return (t) => `${hh(t)}:${mm(t)}`;
     case 'SECOND':
-      return (t) => `${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())}`;
+      return (t) => `${hh(t)}:${mm(t)}:${ss(t)}`;
     default:
-      return (t) => `${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())}:${pad3(t.getUTCMilliseconds())}`;
+      return (t) => `${hh(t)}:${mm(t)}:${ss(t)}:${pad3(t % 1000)}`;
   }
 };
 
@@ -88,13 +94,28 @@ export const offsetText = (offsetMs: number): string => {
 export const createTimestampFormatter = (interval: TimeFrame | undefined, timeZone?: string): ((raw: unknown) => string) => {
   const time = timePattern(interval);
   const offsetOf: ZoneOffset | undefined = isUtc(timeZone) ? undefined : zoneOffset(timeZone!);
-  const utcText = offsetText(0);
+  // Rows of a result usually share their day and their zone offset with the row before: both texts
+  // are kept from it, and the time of day is plain arithmetic (no Date per value).
+  let day = Number.NaN;
+  let dayText = '';
+  let offset = 0;
+  let zoneText = offsetText(0);
   return (raw) => {
     const ms = toEpochMs(raw);
     if (ms === undefined) return notADate(raw);
-    const offset = offsetOf ? offsetOf(ms) : 0;
-    const local = new Date(ms + offset);
-    const day = `${year4(local.getUTCFullYear())}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
-    return `${day}, ${time(local)} (${offset === 0 ? utcText : offsetText(offset)})`;
+    const at = offsetOf ? offsetOf(ms) : 0;
+    if (at !== offset) {
+      offset = at;
+      zoneText = offsetText(at);
+    }
+    const local = ms + at;
+    const d = Math.floor(local / DAY_MS);
+    if (d !== day) {
+      const date = new Date(d * DAY_MS);
+      if (Number.isNaN(date.getTime())) return notADate(new Date(Number.NaN));
+      day = d;
+      dayText = `${year4(date.getUTCFullYear())}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+    }
+    return `${dayText}, ${time(local - d * DAY_MS)} (${zoneText})`;
   };
 };

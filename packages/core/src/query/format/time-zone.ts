@@ -24,6 +24,7 @@ const dateTimeFormat = (timeZone: string): Intl.DateTimeFormat => {
         hour: 'numeric',
         minute: 'numeric',
         second: 'numeric',
+        era: 'short',
       });
     } catch {
       throw new ParameterError(`Unknown timezone "${timeZone}": use an IANA zone name such as "Europe/Paris" or "UTC"`, { timezone: timeZone });
@@ -39,6 +40,7 @@ export const checkTimeZone = (timeZone: string | undefined): void => {
 };
 
 const DAY_MS = 86_400_000;
+const MAX_EPOCH_MS = 8.64e15;
 const MAX_CACHED_DAYS = 100_000;
 
 /** Zone → UTC day → its offset (NaN: the offset changes that day). Shared by all formatters. */
@@ -55,9 +57,13 @@ export const zoneOffset = (timeZone: string): ZoneOffset => {
   const format = dateTimeFormat(timeZone);
   const exact = (epochMs: number): number => {
     const second = Math.floor(epochMs / 1000) * 1000;
+    // Outside the instants a Date can hold, Intl throws: no zone rules apply there anyway.
+    if (!(Math.abs(second) <= MAX_EPOCH_MS)) return 0;
     let y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0;
+    let beforeChrist = false;
     for (const part of format.formatToParts(second)) {
       switch (part.type) {
+        case 'era': beforeChrist = part.value === 'BC'; break;
         case 'year': y = Number(part.value); break;
         case 'month': mo = Number(part.value); break;
         case 'day': d = Number(part.value); break;
@@ -67,7 +73,8 @@ export const zoneOffset = (timeZone: string): ZoneOffset => {
         default: break;
       }
     }
-    return utcMs(y, mo, d, h, mi, s) - second;
+    // Years before 1 AD come as "51 BC": astronomical year 1 − 51 = −50.
+    return utcMs(beforeChrist ? 1 - y : y, mo, d, h, mi, s) - second;
   };
   let days = offsets.get(timeZone);
   if (!days) offsets.set(timeZone, (days = new Map()));

@@ -1,0 +1,136 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDbClient, QueryCancelledError } from '@tessera/warehouses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvHeader, rawCell, type CsvColumn } from './csv-format.js';
+import { writeCsv } from './csv-writer.js';
+
+/**
+ * DuckDB's own CSV writer (`exportCsv`) against the streaming export (`writeCsv` + `rawCell`), the
+ * reference: for every column type it accepts, the two files must be byte-identical — including
+ * generated strings full of quotes, commas, line breaks, `#` and unicode, NULLs and empty strings,
+ * instants before 1970 with sub-millisecond parts, and decimals at their widest.
+ */
+let dir: string;
+let client: DuckDbClient;
+
+/** Deterministic strings over an alphabet of the characters CSV cares about. */
+const ALPHABET = ['a', 'Z', ' ', ',', '"', '\r', '\n', '#', ';', '\t', "'", '\\', 'é', '→', '😀', '\u00a0', '\ufeff', '0', '-'];
+const generatedStrings = (count: number): string[] => {
+  let seed = 42;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+  return Array.from({ length: count }, () => {
+    const length = next() % 12;
+    return Array.from({ length }, () => ALPHABET[next() % ALPHABET.length]).join('');
+  });
+};
+
+const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-native-csv-'));
+  const file = path.join(dir, 'warehouse.duckdb');
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  const strings = generatedStrings(3_000);
+  await connection.run(`create table words as select * from (values ${strings.map((s, i) => `(${i}, ${sqlString(s)})`).join(', ')}) t(i, word)`);
+  await connection.run(`
+    create table typed as
+    select range as id,
+      case when range % 7 = 0 then null else (range * 2654435761) % 4294967296 - 2147483648 end::integer as int_value,
+      (range * 123456789012)::bigint * (case when range % 2 = 0 then 1 else -1 end) as big_value,
+      case when range % 11 = 0 then null else (range % 3 = 0) end as flag,
+      ((range * 7919) % 100000 / 100.0)::decimal(12, 2) as amount,
+      (range * 1234567 % 999999999999999 / 1000000.0 - 400000000)::decimal(15, 6) as precise,
+      (range * 37)::decimal(9, 0) as whole,
+      date '1970-01-01' + (range * 97 % 80000 - 40000)::integer as day,
+      timestamp '1969-12-31 23:59:59' + to_microseconds((range * 3_333_337) % 20_000_000_000 - 10_000_000_000) as instant,
+      (timestamp '2024-03-31 01:30:00' + to_microseconds(range * 1_000_001))::timestamptz as instant_tz,
+      w.word
+    from range(3000) join words w on w.i = range`);
+  await connection.run(`create table extra as select 1.5::double as ratio, [1, 2] as list`);
+  connection.closeSync();
+  instance.closeSync();
+  client = new DuckDbClient(file);
+});
+
+afterAll(async () => {
+  await client.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const columnsOf = (ids: string[]): CsvColumn[] => ids.map((id) => ({ id, header: `${id} "label", #` }));
+
+/** The reference: the rows streamed into JavaScript and written by `writeCsv` with raw cells. */
+const streamed = async (sql: string, columns: CsvColumn[], limit: number) => {
+  const file = path.join(dir, `streamed-${Math.random()}.csv`);
+  const { batches } = await client.stream(sql, { batchSize: 500 });
+  const result = await writeCsv(file, columns, batches, { limit, cells: columns.map(() => rawCell()) });
+  return { ...result, text: await readFile(file, 'utf8') };
+};
+
+const native = async (sql: string, columns: CsvColumn[], limit: number) => {
+  const file = path.join(dir, `native-${Math.random()}.csv`);
+  const result = await client.exportCsv({ sql, file, columns: columns.map((c) => c.id), header: csvHeader(columns), limit });
+  return result && { ...result, text: await readFile(file, 'utf8') };
+};
+
+const ALL = ['id', 'int_value', 'big_value', 'flag', 'amount', 'precise', 'whole', 'day', 'instant', 'instant_tz', 'word'];
+
+describe('DuckDB native CSV export', () => {
+  it('writes the same bytes as the streaming export for every accepted type', async () => {
+    const sql = `select ${ALL.join(', ')} from typed order by id`;
+    const columns = columnsOf([...ALL].reverse());
+    const expected = await streamed(sql, columns, 10_000);
+    const actual = await native(sql, columns, 10_000);
+    expect(actual).toBeDefined();
+    expect(actual!.rowCount).toBe(3_000);
+    expect(actual!.truncated).toBe(false);
+    expect(expected.rowCount).toBe(3_000);
+    // Byte-identical, line by line first for a readable failure.
+    const [a, e] = [actual!.text.split('\r\n'), expected.text.split('\r\n')];
+    for (let i = 0; i < e.length; i++) expect(a[i], `line ${i}`).toBe(e[i]);
+    expect(actual!.text).toBe(expected.text);
+    expect(actual!.text).toContain('"'); // the generated strings did need quoting
+  });
+
+  it('stops at the limit and says whether more rows existed', async () => {
+    const sql = 'select id, word from typed order by id';
+    const columns = columnsOf(['id', 'word']);
+    for (const limit of [1, 2_999, 3_000, 3_001]) {
+      const expected = await streamed(sql, columns, limit);
+      const actual = await native(sql, columns, limit);
+      expect(actual, `limit ${limit}`).toEqual(expected);
+    }
+  });
+
+  it('writes the header alone when there are no rows', async () => {
+    const sql = 'select id, word from typed where id < 0';
+    const columns = columnsOf(['id', 'word']);
+    const actual = await native(sql, columns, 10);
+    expect(actual).toEqual({ rowCount: 0, truncated: false, text: `${csvHeader(columns)}\r\n` });
+    expect(actual).toEqual(await streamed(sql, columns, 10));
+  });
+
+  it('declines (writing nothing) when a column has no exact DuckDB text: the caller streams', async () => {
+    for (const column of ['ratio', 'list']) {
+      const file = path.join(dir, `declined-${column}.csv`);
+      await expect(client.exportCsv({ sql: `select ${column} from extra`, file, columns: [column], header: column, limit: 10 })).resolves.toBeUndefined();
+      await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+    }
+    const wide = `select sum(amount) as total from typed`; // DECIMAL(38, 2)
+    await expect(client.exportCsv({ sql: wide, file: path.join(dir, 'wide.csv'), columns: ['total'], header: 'total', limit: 1 })).resolves.toBeUndefined();
+  });
+
+  it('is cancelled by its signal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      client.exportCsv({ sql: 'select id from typed', file: path.join(dir, 'cancelled.csv'), columns: ['id'], header: 'id', limit: 10, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(QueryCancelledError);
+    // The client still works afterwards.
+    expect((await client.run('select 1 as one')).rows).toEqual([{ one: 1 }]);
+  });
+});
