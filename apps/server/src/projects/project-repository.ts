@@ -17,6 +17,8 @@ export type ProjectRecord = {
   encryptedSemanticLayerConnection: string | null;
   dbtVersion: string;
   schedulerTimezone: string;
+  /** Seconds query results stay cached; null: the server's default. */
+  resultsCacheTtlSeconds: number | null;
   upstreamProjectUuid: string | null;
   createdByUserUuid: string | null;
   createdAt: Date;
@@ -36,6 +38,7 @@ export type ProjectValues = {
   encryptedSemanticLayerConnection: string | null;
   dbtVersion: string;
   schedulerTimezone: string;
+  resultsCacheTtlSeconds: number | null;
   upstreamProjectUuid: string | null;
 };
 
@@ -52,6 +55,7 @@ const toRecord = (row: Selectable<ProjectsTable> & { pinned_list_uuid: string | 
   encryptedSemanticLayerConnection: row.semantic_layer_connection_encrypted,
   dbtVersion: row.dbt_version,
   schedulerTimezone: row.scheduler_timezone,
+  resultsCacheTtlSeconds: row.results_cache_ttl_seconds,
   upstreamProjectUuid: row.upstream_project_uuid,
   createdByUserUuid: row.created_by_user_uuid,
   createdAt: row.created_at,
@@ -72,6 +76,7 @@ const columns = (v: Partial<ProjectValues>) => ({
   ...(v.dbtVersion !== undefined ? { dbt_version: v.dbtVersion } : {}),
   ...(v.schedulerTimezone !== undefined ? { scheduler_timezone: v.schedulerTimezone } : {}),
   ...(v.upstreamProjectUuid !== undefined ? { upstream_project_uuid: v.upstreamProjectUuid } : {}),
+  ...(v.resultsCacheTtlSeconds !== undefined ? { results_cache_ttl_seconds: v.resultsCacheTtlSeconds } : {}),
 });
 
 /** Projects, their creator's membership and their uploaded manifests. */

@@ -13,6 +13,11 @@ export const projectRoleSchema = z.enum(PROJECT_ROLES);
 
 const name = z.string().trim().min(1).max(255);
 const dbtVersion = z.enum(DBT_VERSIONS);
+/**
+ * Tessera's addition to the spec's project: how long this project's query results are served from
+ * the results cache, in seconds (0: never cached; null: the server's TESSERA_RESULTS_CACHE_TTL_SECONDS).
+ */
+const resultsCacheTtlSeconds = z.number().int().min(0).max(30 * 86_400).nullable();
 
 export const projectSchema = z
   .object({
@@ -27,6 +32,7 @@ export const projectSchema = z
     schedulerTimezone: z.string(),
     createdByUserUuid: z.string().nullable(),
     pinnedListUuid: z.string().optional(),
+    resultsCacheTtlSeconds,
   })
   .meta({ id: 'Project' });
 
@@ -42,6 +48,7 @@ export const toProjectDto = (p: ProjectView): z.infer<typeof projectSchema> => (
   schedulerTimezone: p.schedulerTimezone,
   createdByUserUuid: p.createdByUserUuid,
   ...(p.pinnedListUuid ? { pinnedListUuid: p.pinnedListUuid } : {}),
+  resultsCacheTtlSeconds: p.resultsCacheTtlSeconds,
 });
 
 export const createProjectBodySchema = z
@@ -52,6 +59,7 @@ export const createProjectBodySchema = z
     warehouseConnection: warehouseConnectionSchema,
     upstreamProjectUuid: z.guid().nullable().optional(),
     dbtVersion: dbtVersion.optional(),
+    resultsCacheTtlSeconds: resultsCacheTtlSeconds.optional(),
   })
   .meta({ id: 'CreateProject' });
 export type CreateProjectInput = z.infer<typeof createProjectBodySchema>;
@@ -65,6 +73,7 @@ export const updateProjectBodySchema = z.object({
   dbtConnection: dbtConnectionSchema.optional(),
   warehouseConnection: warehouseConnectionSchema.optional(),
   dbtVersion: dbtVersion.optional(),
+  resultsCacheTtlSeconds: resultsCacheTtlSeconds.optional(),
 });
 export type UpdateProjectInput = z.infer<typeof updateProjectBodySchema>;
 

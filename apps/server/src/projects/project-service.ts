@@ -65,6 +65,7 @@ export class ProjectService {
           encryptedSemanticLayerConnection: null,
           dbtVersion: input.dbtVersion ?? DEFAULT_DBT_VERSION,
           schedulerTimezone: 'UTC',
+          resultsCacheTtlSeconds: input.resultsCacheTtlSeconds ?? null,
           upstreamProjectUuid,
         },
         trx,
@@ -107,6 +108,7 @@ export class ProjectService {
         {
           name: input.name,
           dbtVersion: input.dbtVersion,
+          resultsCacheTtlSeconds: input.resultsCacheTtlSeconds,
           ...(dbt ? { dbtConnectionType: dbt.type, encryptedDbtConnection: this.vault.seal(dbt) } : {}),
           ...(warehouse ? this.sealedWarehouse(warehouse) : {}),
         },
@@ -167,6 +169,7 @@ export class ProjectService {
           encryptedSemanticLayerConnection: source.encryptedSemanticLayerConnection,
           dbtVersion: source.dbtVersion,
           schedulerTimezone: source.schedulerTimezone,
+          resultsCacheTtlSeconds: source.resultsCacheTtlSeconds,
           upstreamProjectUuid: source.projectUuid,
         },
         trx,

@@ -26,6 +26,7 @@ export type ProjectView = {
   schedulerTimezone: string;
   createdByUserUuid: string | null;
   pinnedListUuid: string | null;
+  resultsCacheTtlSeconds: number | null;
 };
 
 const NONE: DbtConnection = { type: 'none' };
@@ -73,6 +74,7 @@ export class ProjectVault {
       schedulerTimezone: project.schedulerTimezone,
       createdByUserUuid: project.createdByUserUuid,
       pinnedListUuid: project.pinnedListUuid,
+      resultsCacheTtlSeconds: project.resultsCacheTtlSeconds,
     };
   }
 

@@ -49,10 +49,9 @@ export const registerQueryModule = (
   deps.explores.onSaved(() => metadata.exploresSaved());
   const attributes = metadata.attributeResolver(createUserAttributeResolver(ctx.db, ctx.now));
   const scopes = new QueryScopes(guard, explores, warehouses, attributes, ctx.now, config.TESSERA_QUERY_MAX_LIMIT);
-  // No per-project cache setting exists yet: every project gets the configured time-to-live.
-  const ttlMs = config.TESSERA_RESULTS_CACHE_TTL_SECONDS * 1000;
+  // Projects may set their own time-to-live (resultsCacheTtlSeconds); this is the default.
   const cache = new MemoryResultsCache<WarehouseResult>(config.TESSERA_RESULTS_CACHE_MAX_BYTES, ctx.now);
-  const runner = new CachedQueryRunner(cache, () => ttlMs, timeoutSeconds);
+  const runner = new CachedQueryRunner(cache, config.TESSERA_RESULTS_CACHE_TTL_SECONDS * 1000, timeoutSeconds);
   const queries = new QueryService(scopes, runner, timeoutSeconds);
   const sql = new SqlQueryService(guard, warehouses, { maxRows: config.TESSERA_QUERY_MAX_LIMIT, timeoutSeconds });
   queryRoutes(app, { queries, sql, customMetrics: new CustomMetricsService(guard) });

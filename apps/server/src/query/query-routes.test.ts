@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProjectSpec } from '../projects/project-test-helpers.js';
 import { expectError, expectSpec } from '../testing/spec.js';
 import { createQueryTestBed, metricQuery, type QueryTestBed } from './query-test-setup.js';
 
@@ -69,6 +70,50 @@ describe('RunMetricQuery', () => {
     await run(body);
     bed.server.clock.advance(3600_000 + 1);
     expect((await run(body)).json().results.cacheMetadata.cacheHit).toBe(false);
+  });
+
+  it("follows the project's own time-to-live: 0 never caches, a shorter one expires sooner, null is the server's", async () => {
+    const setTtl = async (resultsCacheTtlSeconds: number | null) => {
+      const res = await bed.server.request('PATCH', base, { as: bed.admin, body: { resultsCacheTtlSeconds } });
+      // PATCH /projects/{p} is not in the 0.1411 spec; it answers the Project component (DuckDB aside).
+      expectProjectSpec(res, null);
+      expect(res.json().results.resultsCacheTtlSeconds).toBe(resultsCacheTtlSeconds);
+    };
+    const body = metricQuery({ dimensions: ['orders_status'], metrics: ['orders_order_count'], limit: 7 });
+    const hit = async () => (await run(body)).json().results.cacheMetadata.cacheHit as boolean;
+    try {
+      await run(body);
+      expect(await hit()).toBe(true);
+      // Lowered to 0: the stored entry is not served any more, and nothing new is kept.
+      await setTtl(0);
+      expect(await hit()).toBe(false);
+      expect(await hit()).toBe(false);
+      await setTtl(60);
+      await run(body);
+      bed.server.clock.advance(59_000);
+      expect(await hit()).toBe(true);
+      bed.server.clock.advance(2_000);
+      expect(await hit()).toBe(false);
+      // Back to the server's hour: once the 60-second entry is gone, a new one lives that long.
+      await setTtl(null);
+      bed.server.clock.advance(61_000);
+      expect(await hit()).toBe(false);
+      bed.server.clock.advance(1_800_000);
+      expect(await hit()).toBe(true);
+      const project = await bed.server.request('GET', base, { as: bed.viewer });
+      expectProjectSpec(project, 'GetProject');
+      expect(project.json().results.resultsCacheTtlSeconds).toBeNull();
+    } finally {
+      await setTtl(null);
+    }
+  });
+
+  it('refuses (422) a time-to-live that is not a whole number of seconds from 0 to 30 days, changing nothing', async () => {
+    for (const resultsCacheTtlSeconds of [-1, 1.5, '60', 31 * 86_400]) {
+      const res = await bed.server.request('PATCH', base, { as: bed.admin, body: { resultsCacheTtlSeconds } });
+      expectError(res, 422, 'ValidateError');
+    }
+    expect((await bed.server.request('GET', base, { as: bed.admin })).json().results.resultsCacheTtlSeconds).toBeNull();
   });
 
   it('a different query is a different cache entry', async () => {

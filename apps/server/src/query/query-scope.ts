@@ -17,6 +17,8 @@ export type QueryScope = {
   warehouse: ProjectWarehouse;
   context: QueryContext;
   security: SecurityContext;
+  /** The project's results-cache time-to-live (null: the server's). */
+  resultsCacheTtlSeconds: number | null;
 };
 
 /**
@@ -41,9 +43,10 @@ export class QueryScopes {
     exploreId: string,
     options: { timezone?: string | undefined; maxLimit?: number; timing?: ServerTiming | undefined } = {},
   ): Promise<QueryScope> {
-    const [explore, warehouse, userAttributes] = await measured(options.timing, 'metadata', async () => {
-      await this.guard.authorize(account, projectUuid, 'view');
+    const [project, explore, warehouse, userAttributes] = await measured(options.timing, 'metadata', async () => {
+      const { project } = await this.guard.authorize(account, projectUuid, 'view');
       return Promise.all([
+        project,
         this.explores.get(projectUuid, exploreId),
         this.warehouses.forAccount(account, projectUuid),
         this.attributes.resolveUserAttributes(account.user.userUuid, account.organization.organizationUuid),
@@ -66,6 +69,7 @@ export class QueryScopes {
         maxLimit: options.maxLimit ?? this.maxLimit,
       },
       security: { userAttributes, email },
+      resultsCacheTtlSeconds: project.resultsCacheTtlSeconds,
     };
   }
 }

@@ -19,6 +19,16 @@ describe('MemoryResultsCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('does not serve an entry older than the maximum age asked for (a lowered time-to-live)', () => {
+    const c = clock();
+    const cache = new MemoryResultsCache<string>(1000, c.now);
+    cache.set('a', 'rows', 10, 3_600_000);
+    c.advance(30_000);
+    expect(cache.get('a', 60_000)?.value).toBe('rows');
+    expect(cache.get('a', 30_000)).toBeUndefined();
+    expect(cache.get('a', 0)).toBeUndefined();
+  });
+
   it('evicts the least recently used entries past its byte budget', () => {
     const cache = new MemoryResultsCache<string>(100, clock().now);
     cache.set('a', 'A', 40, 60_000);

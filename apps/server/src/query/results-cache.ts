@@ -5,7 +5,8 @@
  * implement this later; `MemoryResultsCache` is per node.
  */
 export interface ResultsCache<T> {
-  get(key: string): CachedResult<T> | undefined;
+  /** The entry of `key` unless it expired or is older than `maxAgeMs` (a project's TTL lowered since it was stored). */
+  get(key: string, maxAgeMs?: number): CachedResult<T> | undefined;
   /**
    * Stores `value` (replacing any entry of `key`); `bytes` is its estimated size, `ttlMs` how long
    * it may be served. Returns the entry, or undefined when it was not kept (ttl 0, too large).
@@ -31,11 +32,12 @@ export class MemoryResultsCache<T> implements ResultsCache<T> {
     private readonly now: () => Date,
   ) {}
 
-  get(key: string): CachedResult<T> | undefined {
+  get(key: string, maxAgeMs = Number.POSITIVE_INFINITY): CachedResult<T> | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
-    if (entry.expiresAt <= this.now().getTime()) {
+    const now = this.now().getTime();
+    if (entry.expiresAt <= now || now - entry.updatedAt.getTime() >= maxAgeMs) {
       this.bytes -= entry.bytes;
       return undefined;
     }

@@ -145,6 +145,7 @@ export interface ProjectsTable {
   semantic_layer_connection_encrypted: string | null;
   dbt_version: Generated<string>;
   scheduler_timezone: Generated<string>;
+  results_cache_ttl_seconds: number | null;
   updated_at: Timestamp;
 }
 
