@@ -71,17 +71,18 @@ export class ChartListingService {
 
   /** ListChartsInProject: charts saved in spaces (not those saved in dashboards). */
   async list(account: MemberAccount, projectUuid: string): Promise<SpaceQueryDto[]> {
-    return (await this.visible(account, projectUuid)).filter(({ chart }) => chart.dashboard === null).map(({ chart, space }) => toSpaceQuery(chart, space));
+    return (await this.visibleCharts(account, projectUuid)).filter(({ chart }) => chart.dashboard === null).map(({ chart, space }) => toSpaceQuery(chart, space));
   }
 
   /** ListChartSummariesInProject; `excludeChartsSavedInDashboard` leaves out charts saved in dashboards. */
   async summaries(account: MemberAccount, projectUuid: string, excludeChartsSavedInDashboard: boolean): Promise<ChartSummaryDto[]> {
-    return (await this.visible(account, projectUuid))
+    return (await this.visibleCharts(account, projectUuid))
       .filter(({ chart }) => !excludeChartsSavedInDashboard || chart.dashboard === null)
       .map(({ chart, space }) => toSummary(chart, space));
   }
 
-  private async visible(account: MemberAccount, projectUuid: string): Promise<{ chart: ChartRecord; space: SpaceRow }[]> {
+  /** Every chart of the project (dashboard-owned ones included) whose home space the user may view. */
+  async visibleCharts(account: MemberAccount, projectUuid: string): Promise<{ chart: ChartRecord; space: SpaceRow }[]> {
     const project = await this.guard.find(projectUuid);
     const spaces = new Map((await this.spaces.visibleSpaces(account, project.projectUuid)).map((v) => [v.space.spaceUuid, v.space]));
     if (spaces.size === 0) return [];

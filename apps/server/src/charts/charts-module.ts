@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.js';
 import { chartHistoryRoutes } from './chart-history-routes.js';
 import { ChartHistoryService } from './chart-history-service.js';
 import { ChartListingService } from './chart-listing-service.js';
+import { CustomMetricsService } from './custom-metrics-service.js';
 import { chartResultsRoutes } from './chart-results-routes.js';
 import { ChartResultsService } from './chart-results-service.js';
 import { SavedChartReader } from './saved-chart-reader.js';
@@ -34,7 +35,8 @@ export const registerChartModule = (
   const reader = ctx.savedCharts;
   const charts = new SavedChartService(repository, reader, ctx.spaceAccess, deps.projects.guard, ctx.now);
   const history = new ChartHistoryService(repository, reader, charts, ctx.spaceAccess, ctx.now);
-  savedChartRoutes(app, { charts, listing: new ChartListingService(repository, ctx.spaceAccess, deps.projects.guard) });
+  const listing = new ChartListingService(repository, ctx.spaceAccess, deps.projects.guard);
+  savedChartRoutes(app, { charts, listing, customMetrics: new CustomMetricsService(deps.projects.guard, repository, listing, ctx.config.siteUrl) });
   chartHistoryRoutes(app, { history });
   chartResultsRoutes(app, { results: new ChartResultsService(reader, history, deps.queries, deps.exports, deps.explores) });
 };

@@ -99,6 +99,20 @@ export class SavedChartRepository {
     return row && toVersion(row);
   }
 
+  /** The metric query of each chart's latest version, for every chart of the project. */
+  async latestMetricQueries(projectUuid: string): Promise<Map<string, MetricQuery>> {
+    const rows = await this.db
+      .selectFrom('saved_query_versions as v')
+      .innerJoin('saved_queries as sq', 'sq.saved_query_uuid', 'v.saved_query_uuid')
+      .select(['v.saved_query_uuid', 'v.metric_query'])
+      .where('sq.project_uuid', '=', projectUuid)
+      .where('v.version_number', '=', (eb) =>
+        eb.selectFrom('saved_query_versions as l').select((s) => s.fn.max('l.version_number').as('n')).whereRef('l.saved_query_uuid', '=', 'v.saved_query_uuid'),
+      )
+      .execute();
+    return new Map(rows.map((r) => [r.saved_query_uuid, r.metric_query as MetricQuery]));
+  }
+
   async version(chartUuid: string, versionUuid: string): Promise<ChartVersionRecord | undefined> {
     const row = await this.versions(this.db)
       .where('v.saved_query_uuid', '=', chartUuid)

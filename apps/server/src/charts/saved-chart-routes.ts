@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorResponses, ok, okEmpty, okEmptySchema, okSchema } from '../http/envelope.js';
 import { requireMember } from '../identity/account.js';
 import type { ChartListingService } from './chart-listing-service.js';
+import type { CustomMetricsService } from './custom-metrics-service.js';
 import {
   chartSummarySchema,
   createChartSchema,
@@ -21,7 +22,10 @@ export const chartParams = z.object({ chartUuid: z.string().min(1).max(255) });
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Saved charts: create, read, update, new version, delete, and the project's chart listings. */
-export const savedChartRoutes = (app: FastifyInstance, deps: { charts: SavedChartService; listing: ChartListingService }): void => {
+export const savedChartRoutes = (
+  app: FastifyInstance,
+  deps: { charts: SavedChartService; listing: ChartListingService; customMetrics: CustomMetricsService },
+): void => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { charts, listing } = deps;
   const tags = ['Charts'];
@@ -115,4 +119,16 @@ export const savedChartRoutes = (app: FastifyInstance, deps: { charts: SavedChar
     },
   }, async (request) =>
     ok(await listing.summaries(requireMember(request), request.params.projectUuid, request.query.excludeChartsSavedInDashboard ?? false)));
+  r.get('/api/v1/projects/:projectUuid/custom-metrics', {
+    schema: {
+      tags: ['Projects'],
+      operationId: 'getCustomMetrics',
+      summary: 'Custom metrics used in the project’s saved charts',
+      params: projectParams,
+      response: {
+        200: okSchema(z.array(z.object({ name: z.string(), label: z.string(), modelName: z.string(), yml: z.string(), chartLabel: z.string(), chartUrl: z.string() }))),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => ok(await deps.customMetrics.list(requireMember(request), request.params.projectUuid)));
 };

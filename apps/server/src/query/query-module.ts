@@ -13,7 +13,6 @@ import { CachedQueryRunner, type WarehouseResult } from './cached-query-runner.j
 import { CsvExportService } from './csv-export-service.js';
 import { CsvFileStore } from './csv-file-store.js';
 import { csvRoutes } from './csv-routes.js';
-import { CustomMetricsService } from './custom-metrics-service.js';
 import { ExploreCache } from './explore-cache.js';
 import { ProjectWarehouses } from './project-warehouse.js';
 import { QueryMetadataCache } from './query-metadata-cache.js';
@@ -54,7 +53,7 @@ export const registerQueryModule = (
   const runner = new CachedQueryRunner(cache, config.TESSERA_RESULTS_CACHE_TTL_SECONDS * 1000, timeoutSeconds);
   const queries = new QueryService(scopes, runner, timeoutSeconds);
   const sql = new SqlQueryService(guard, warehouses, { maxRows: config.TESSERA_QUERY_MAX_LIMIT, timeoutSeconds });
-  queryRoutes(app, { queries, sql, customMetrics: new CustomMetricsService(guard) });
+  queryRoutes(app, { queries, sql });
 
   const files = new CsvFileStore(path.join(config.home, 'exports'), config.TESSERA_CSV_EXPIRY_HOURS * HOUR_MS, ctx.now);
   const exports = new CsvExportService(scopes, deps.jobs, new JobRepository(ctx.db), guard, files, {

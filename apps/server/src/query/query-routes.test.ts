@@ -227,10 +227,3 @@ describe('CalculateTotalFromQuery', () => {
   });
 });
 
-describe('getCustomMetrics', () => {
-  it('lists the custom metrics of saved charts (none until charts exist)', async () => {
-    const res = await bed.server.request('GET', `${base}/custom-metrics`, { as: bed.viewer });
-    expectSpec(res, 'getCustomMetrics');
-    expect(res.json().results).toEqual([]);
-  });
-});

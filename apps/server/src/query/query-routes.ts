@@ -6,7 +6,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, ok, okSchema, sendJsonText } from '../http/envelope.js';
 import { requireMember } from '../identity/account.js';
-import type { CustomMetricsService } from './custom-metrics-service.js';
 import { disconnectSignal } from './disconnect-signal.js';
 import { calculateTotalSchema, metricQueryRequestSchema, metricQuerySchema, sqlQuerySchema } from './metric-query-schemas.js';
 import type { QueryService } from './query-service.js';
@@ -38,7 +37,7 @@ const routeOptions = { config: { readOnly: true, serverTiming: true } } as const
 /** Thin routes over the query services: one call each, errors mapped at the edge. */
 export const queryRoutes = (
   app: FastifyInstance,
-  deps: { queries: QueryService; sql: SqlQueryService; customMetrics: CustomMetricsService },
+  deps: { queries: QueryService; sql: SqlQueryService },
 ): void => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -123,16 +122,4 @@ export const queryRoutes = (
   }, async (request, reply) =>
     ok(await deps.sql.run(requireMember(request), request.params.projectUuid, request.body.sql, { signal: disconnectSignal(reply), timing: timingOf(request) })));
 
-  r.get('/api/v1/projects/:projectUuid/custom-metrics', {
-    schema: {
-      tags: ['Projects'],
-      operationId: 'getCustomMetrics',
-      summary: 'Custom metrics used in the project’s saved charts',
-      params: projectParams,
-      response: {
-        200: okSchema(z.array(z.object({ name: z.string(), label: z.string(), modelName: z.string(), yml: z.string(), chartLabel: z.string(), chartUrl: z.string() }))),
-        ...errorResponses,
-      },
-    },
-  }, async (request) => ok(await deps.customMetrics.list(requireMember(request), request.params.projectUuid)));
 };
