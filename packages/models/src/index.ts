@@ -5,3 +5,8 @@ export { DbtManifestSource, dbtManifestSourceFactory, modelFromNode } from './db
 export { DbtProjectSource, dbtProjectSourceFactory } from './dbt/project-source.js';
 export { YamlModelsSource, yamlModelsSourceFactory, modelFromYaml } from './yaml/yaml-models-source.js';
 export { mergeMeta } from './meta-merge.js';
+export type { LookmlDashboard, LookmlDashboardElement, LookmlDashboardFilter } from './lookml/dashboard-types.js';
+export { LookmlSource, lookmlSourceFactory } from './lookml/lookml-source.js';
+export { loadLookmlDashboards } from './lookml/dashboards.js';
+export { fieldIdToLookmlField, findLookmlField, lookmlFieldToFieldId } from './lookml/field-ids.js';
+export type { LookmlFieldMatch, LookmlFieldScope } from './lookml/field-ids.js';

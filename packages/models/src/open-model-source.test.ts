@@ -8,9 +8,10 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures'
 const tempDir = useTempDirs();
 
 describe('openModelSource', () => {
-  it('recognises a manifest, a dbt project and a folder of model YAML', async () => {
+  it('recognises a manifest, a dbt project, a LookML project and a folder of model YAML', async () => {
     expect((await openModelSource(path.join(FIXTURES, 'content-as-code/minimal-manifest-v12.json'))).kind).toBe('dbt-manifest');
     expect((await openModelSource(path.join(FIXTURES, 'dbt/jaffle-shop'))).kind).toBe('dbt-project');
+    expect((await openModelSource(path.join(FIXTURES, 'lookml/block-shopify'))).kind).toBe('lookml');
     expect((await openModelSource(await tempDir({ 'a.yml': 'type: model\nname: a\n' }))).kind).toBe('yaml-models');
     await expect(openModelSource(path.join(FIXTURES, 'nowhere.txt'))).rejects.toThrow('not a dbt manifest.json');
   });

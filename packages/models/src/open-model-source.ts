@@ -1,5 +1,6 @@
 import { dbtManifestSourceFactory } from './dbt/manifest-source.js';
 import { dbtProjectSourceFactory } from './dbt/project-source.js';
+import { lookmlSourceFactory } from './lookml/lookml-source.js';
 import type { ModelSource, ModelSourceFactory, ModelSourceOptions } from './model-source.js';
 import { yamlModelsSourceFactory } from './yaml/yaml-models-source.js';
 
@@ -7,10 +8,11 @@ import { yamlModelsSourceFactory } from './yaml/yaml-models-source.js';
 export const DEFAULT_MODEL_SOURCES: readonly ModelSourceFactory[] = [
   dbtManifestSourceFactory,
   dbtProjectSourceFactory,
+  lookmlSourceFactory,
   yamlModelsSourceFactory,
 ];
 
-/** Opens the source for a manifest.json, a dbt project directory, or a folder/file of model YAML. */
+/** Opens the source for a manifest.json, a dbt project directory, a LookML project, or a folder/file of model YAML. */
 export const openModelSource = async (
   location: string,
   options: ModelSourceOptions = {},
@@ -19,5 +21,5 @@ export const openModelSource = async (
   for (const factory of factories) {
     if (await factory.detect(location)) return factory.create(location, options);
   }
-  throw new Error(`${location}: not a dbt manifest.json, a dbt project directory or a folder of model YAML`);
+  throw new Error(`${location}: not a dbt manifest.json, a dbt project directory, a LookML project or a folder of model YAML`);
 };

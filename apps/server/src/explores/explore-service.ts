@@ -138,6 +138,7 @@ const selected = (explore: CompiledExplore, selection: TableSelection): boolean 
 const loadModels = async (source: CompileSource): Promise<LoadResult> => {
   const dbt = source.dbtConnection;
   if (dbt.type === 'dbt') return (await open(dbt.project_dir)).load();
+  if (dbt.type === 'lookml') return import('@tessera/models').then(({ LookmlSource }) => new LookmlSource(dbt.project_dir).load());
   if (dbt.type === 'manifest') {
     const manifest = await source.manifest();
     if (manifest === undefined) throw new ParameterError('No manifest uploaded yet: PUT it to /api/v1/projects/{projectUuid}/manifest');

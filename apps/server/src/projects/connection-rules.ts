@@ -13,18 +13,19 @@ import { missingSecrets, warehouseSecrets, type WarehouseConnection } from './wa
 export const supportedDbtConnection = (input: DbtConnectionInput): DbtConnection => {
   if (isNetworkDbtType(input.type)) {
     throw new ParameterError(
-      `dbt connection type "${input.type}" needs network access, not available in this installation: use "dbt" (a project directory on the server), "manifest" (an uploaded manifest.json) or "none"`,
+      `dbt connection type "${input.type}" needs network access, not available in this installation: use "dbt" (a project directory on the server), "lookml" (a LookML project directory on the server), "manifest" (an uploaded manifest.json) or "none"`,
       { dbtConnectionType: input.type },
     );
-  }
-  if (input.type === 'lookml') {
-    throw new ParameterError('dbt connection type "lookml" is reserved and not supported yet', { dbtConnectionType: input.type });
   }
   return input as DbtConnection;
 };
 
-/** A local dbt project: an absolute path to a directory holding dbt_project.yml. */
+/**
+ * A local dbt project: an absolute path to a directory holding dbt_project.yml; a LookML project:
+ * an absolute path to a directory holding *.model.lkml or *.view.lkml files.
+ */
 export const assertDbtProjectDir = async (connection: DbtConnection): Promise<void> => {
+  if (connection.type === 'lookml') return assertLookmlProjectDir(connection.project_dir);
   if (connection.type !== 'dbt') return;
   const dir = connection.project_dir;
   if (!path.isAbsolute(dir)) {
@@ -34,6 +35,17 @@ export const assertDbtProjectDir = async (connection: DbtConnection): Promise<vo
   const hasProjectFile = isDirectory && (await stat(path.join(dir, 'dbt_project.yml')).then((s) => s.isFile(), () => false));
   if (!hasProjectFile) {
     throw new ParameterError(`dbtConnection.project_dir "${dir}" is not a dbt project directory on the server (no dbt_project.yml)`);
+  }
+};
+
+const assertLookmlProjectDir = async (dir: string): Promise<void> => {
+  if (!path.isAbsolute(dir)) {
+    throw new ParameterError(`dbtConnection.project_dir must be an absolute path on the server, got "${dir}"`);
+  }
+  // The loaders load on first use, not at server start.
+  const { lookmlSourceFactory } = await import('@tessera/models');
+  if (!(await lookmlSourceFactory.detect(dir))) {
+    throw new ParameterError(`dbtConnection.project_dir "${dir}" is not a LookML project directory on the server (no *.model.lkml or *.view.lkml files)`);
   }
 };
 

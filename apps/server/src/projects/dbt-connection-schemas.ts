@@ -5,7 +5,8 @@ import { z } from 'zod';
  * - `dbt`: a dbt project directory on the server's disk (`project_dir`, holding dbt_project.yml);
  * - `manifest`: a dbt manifest.json uploaded with `PUT /api/v1/projects/{projectUuid}/manifest`;
  * - `none`: explores are pushed later (SetExplores, e.g. by the CLI);
- * - `lookml`: reserved for LookML sources (refused for now);
+ * - `lookml`: a LookML project directory on the server's disk (`project_dir`, holding *.model.lkml
+ *   or *.view.lkml files) — Tessera's extension, not in the spec;
  * - the spec's git and dbt Cloud types: accepted by the schema, refused by the service (they need
  *   network access this installation does not have).
  */
@@ -35,6 +36,7 @@ const local = {
   target,
   environment,
 };
+const lookml = { type: z.literal('lookml'), project_dir: z.string().trim().min(1).max(4096) };
 const none = { type: z.literal('none'), target, environment, hideRefreshButton: z.boolean().optional() };
 const manifest = { type: z.literal('manifest'), target, environment, hideRefreshButton: z.boolean().optional() };
 
@@ -42,7 +44,7 @@ export const dbtConnectionSchema = z.discriminatedUnion('type', [
   z.object(local),
   z.object(none),
   z.object(manifest),
-  z.looseObject({ type: z.literal('lookml') }),
+  z.object(lookml),
   z.object({ type: z.literal('github'), ...git, host_domain: optionalText }),
   z.object({ type: z.literal('gitlab'), ...git, host_domain: optionalText }),
   z.object({ type: z.literal('bitbucket'), ...git, username: text, host_domain: optionalText }),
@@ -52,11 +54,11 @@ export const dbtConnectionSchema = z.discriminatedUnion('type', [
 export type DbtConnectionInput = z.infer<typeof dbtConnectionSchema>;
 
 /** What a project can be saved with in this installation. */
-export type DbtConnection = Extract<DbtConnectionInput, { type: 'dbt' | 'none' | 'manifest' }>;
+export type DbtConnection = Extract<DbtConnectionInput, { type: 'dbt' | 'none' | 'manifest' | 'lookml' }>;
 export type DbtConnectionType = DbtConnection['type'];
 
 /** Response shape: only the types a project can have here, none with a secret. */
-export const publicDbtConnectionSchema = z.discriminatedUnion('type', [z.object(local), z.object(none), z.object(manifest)]);
+export const publicDbtConnectionSchema = z.discriminatedUnion('type', [z.object(local), z.object(none), z.object(manifest), z.object(lookml)]);
 
 export const isNetworkDbtType = (type: string): type is (typeof NETWORK_DBT_TYPES)[number] =>
   (NETWORK_DBT_TYPES as readonly string[]).includes(type);

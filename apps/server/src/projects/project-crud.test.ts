@@ -72,14 +72,14 @@ describe('create (POST /api/v1/org/projects)', () => {
     expect(member.map((m) => [m.user_uuid, m.role])).toEqual([[admin.userUuid, 'admin']]);
   });
 
-  it('refuses network dbt types, lookml, a missing dbt directory and DEFAULT + upstream with 400, writing nothing', async () => {
+  it('refuses network dbt types, a missing dbt or LookML directory and DEFAULT + upstream with 400, writing nothing', async () => {
     const before = await countRows(server, 'projects');
     const upstream = await createProject(server, admin, createBody(bodies.duckdb!), t);
     const cases: Record<string, unknown>[] = [
       { dbtConnection: { type: 'github', personal_access_token: t.make('gh'), repository: 'a/b', branch: 'main', project_sub_path: '/' } },
       { dbtConnection: { type: 'dbt_cloud_ide', api_key: t.make('dbtc'), environment_id: '1' } },
       { dbtConnection: { type: 'gitlab', personal_access_token: t.make('gl'), repository: 'a/b', branch: 'main', project_sub_path: '/' } },
-      { dbtConnection: { type: 'lookml' } },
+      { dbtConnection: { type: 'lookml', project_dir: '/nonexistent/tessera-lookml' } },
       { dbtConnection: { type: 'dbt', project_dir: '/nonexistent/tessera-dbt' } },
       { dbtConnection: { type: 'dbt', project_dir: 'relative/dir' } },
       { type: 'DEFAULT', upstreamProjectUuid: upstream.projectUuid },
@@ -109,6 +109,7 @@ describe('create (POST /api/v1/org/projects)', () => {
       createBody(noPassword),
       createBody({ ...bodies.bigquery, keyfileContents: undefined }),
       createBody(bodies.postgres!, { dbtConnection: { type: 'github' } }),
+      createBody(bodies.postgres!, { dbtConnection: { type: 'lookml' } }),
       createBody(bodies.postgres!, { dbtVersion: 'v0.1' }),
       createBody(bodies.postgres!, { upstreamProjectUuid: 'nope' }),
     ];

@@ -72,7 +72,7 @@ export class ProjectService {
       );
       await this.projects.addMember(projectUuid, account.user.userUuid, 'admin', at, trx);
     });
-    if (dbt.type === 'dbt') this.sourceChanged(projectUuid, account.user.userUuid);
+    if (dbt.type === 'dbt' || dbt.type === 'lookml') this.sourceChanged(projectUuid, account.user.userUuid);
     return this.view(projectUuid);
   }
 
@@ -118,7 +118,7 @@ export class ProjectService {
       if (dbt && dbt.type !== 'manifest') await this.projects.deleteManifest(projectUuid, trx);
     });
     // A changed source or warehouse means new explores; a manifest project compiles when one is uploaded.
-    const compiles = dbt ? dbt.type === 'dbt' : input.warehouseConnection !== undefined;
+    const compiles = dbt ? dbt.type === 'dbt' || dbt.type === 'lookml' : input.warehouseConnection !== undefined;
     if (compiles) this.sourceChanged(projectUuid, account.user.userUuid);
     return this.view(projectUuid);
   }
