@@ -45,7 +45,7 @@ describe('jaffle-shop, read as a dbt project directory', () => {
       { target: { fieldRef: 'event' }, operator: 'equals', values: ['song_played'] },
     ]);
     expect(metric.compiledSql).toBe(
-      `SUM(CASE WHEN (("events".event_id) IS NOT NULL AND ("events".event_id) > 5 AND ("events".event) IN ('song_played')) THEN ("events".event_id) ELSE NULL END)`,
+      `SUM(CASE WHEN (("events".event_id) IS NOT NULL AND ("events".event_id) > 5 AND ("events".event) = 'song_played') THEN ("events".event_id) ELSE NULL END)`,
     );
   });
 

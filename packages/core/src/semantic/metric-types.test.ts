@@ -99,7 +99,7 @@ describe('metric types', () => {
           '("t".amount) > 5',
           '("t".ok) = TRUE',
           `(("t".at) >= (CURRENT_TIMESTAMP - INTERVAL '14 DAY') AND ("t".at) <= CURRENT_TIMESTAMP)`,
-          `((("t".status) NOT LIKE '%test%') OR ("t".status) IS NULL)`,
+          `((("t".status) NOT LIKE '%test%' ESCAPE '!') OR ("t".status) IS NULL)`,
         ].join(' AND ') +
         ') THEN (("t".amount)) ELSE NULL END)',
     );
@@ -122,7 +122,7 @@ describe('metric types', () => {
 
   it('filters: bad values for the dimension type, and filters on non-aggregate metrics, are errors', () => {
     expect(errorsOf(exploreError(compile([withMetric({ type: 'sum', sql: '${amount}', filters: [{ amount: 'lots' }] })]), 't'))).toEqual([
-      'models/t.yml: explore t → metric m: filter on "amount": invalid number value "lots" in filter',
+      'models/t.yml: explore t → metric m: Filter on "amount" (equals): value "lots" is not a finite number',
     ]);
     expect(errorsOf(exploreError(compile([withMetric({ type: 'number', sql: '${total}', filters: [{ status: 'x' }] })]), 't'))).toEqual([
       'models/t.yml: explore t → metric m: "filters" are only allowed on aggregate metrics, not on type "number"',

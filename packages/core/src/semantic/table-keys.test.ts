@@ -172,7 +172,7 @@ describe('table keys', () => {
     const e = explore(compile([m]), 't');
     expect(e.caseSensitive).toBe(false);
     expect(e.tables.t!.caseSensitive).toBe(false);
-    expect(e.tables.t!.metrics.open!.compiledSql).toBe(`COUNT(CASE WHEN (UPPER("t".status) IN ('OPEN')) THEN ("t".status) ELSE NULL END)`);
+    expect(e.tables.t!.metrics.open!.compiledSql).toBe(`COUNT(CASE WHEN (UPPER("t".status) = UPPER('Open')) THEN ("t".status) ELSE NULL END)`);
   });
 
   it('parameters, spotlight and ai_hint are carried to the explore; parameter names are checked', () => {

@@ -194,7 +194,7 @@ explore: b {}`,
     const b = ok(compile(models), 'b');
     expect(Object.keys(b.tables.b!.metrics)).toEqual(['fine', 'open_rows']);
     // no primary key: `count` counts rows
-    expect(b.tables.b!.metrics.open_rows!.compiledSql).toBe(`COUNT(CASE WHEN (("b".status) IN ('open')) THEN (1) ELSE NULL END)`);
+    expect(b.tables.b!.metrics.open_rows!.compiledSql).toBe(`COUNT(CASE WHEN (("b".status) = 'open') THEN (1) ELSE NULL END)`);
     expect(b.tables.b!.metrics.fine).toMatchObject({ compiledSql: 'MAX(("b".id))', round: 1 });
   });
 

@@ -1,17 +1,9 @@
-import { createSemanticDialect, ParameterError, type LikePosition, type QueryDialect } from '@tessera/core';
+import { createSemanticDialect, likeMatchSql, ParameterError, type QueryDialect } from '@tessera/core';
 import { DIALECTS, type DialectName } from './dialects.js';
-import { QUERY_FLAGS, type QueryFlags } from './query-flags.js';
+import { QUERY_FLAGS } from './query-flags.js';
 
-const LIKE_SPECIAL: Record<QueryFlags['likeEscape'], RegExp> = { bang: /[%_!]/g, backslash: /[%_\\]/g };
-const LIKE_ESCAPE: Record<QueryFlags['likeEscape'], string> = { bang: '!', backslash: '\\' };
-
-/** The LIKE pattern (before string-literal escaping) matching `text` literally at `position`. */
-export const likePattern = (text: string, position: LikePosition, escape: QueryFlags['likeEscape']): string => {
-  const escaped = text.replace(LIKE_SPECIAL[escape], (c) => LIKE_ESCAPE[escape] + c);
-  if (position === 'startsWith') return `${escaped}%`;
-  if (position === 'endsWith') return `%${escaped}`;
-  return `%${escaped}%`;
-};
+/** The LIKE pattern (before string-literal escaping) matching `text` literally at `position`; core renders LIKE for explores too. */
+export { likePattern } from '@tessera/core';
 
 const assertWeekStart = (startOfWeek: number | undefined): void => {
   if (startOfWeek !== undefined && !(Number.isInteger(startOfWeek) && startOfWeek >= 0 && startOfWeek <= 6)) {
@@ -34,14 +26,10 @@ export const queryDialect = (name: DialectName, options: { startOfWeek?: number 
     name,
     quoteIdentifier: (identifier) => dialect.quoteIdentifier(identifier),
     literal,
-    semantic: createSemanticDialect(flags.target, options.startOfWeek, { stringLiteral }),
-    likeMatch(expr, text, position, negate, caseInsensitive = false) {
-      const literalPattern = stringLiteral(likePattern(text, position, flags.likeEscape));
-      // `%`, `_` and the escape characters are case-less, so UPPER() leaves the escaping intact.
-      const [left, pattern] = caseInsensitive ? [`UPPER(${expr})`, `UPPER(${literalPattern})`] : [expr, literalPattern];
-      const escape = flags.likeEscape === 'bang' ? ` ESCAPE '!'` : '';
-      return `(${left} ${negate ? 'NOT LIKE' : 'LIKE'} ${pattern}${escape})`;
-    },
+    // The explore compiler renders YAML filters' LIKE from `semantic`: the same escaping as here.
+    semantic: createSemanticDialect(flags.target, options.startOfWeek, { stringLiteral, likeEscape: flags.likeEscape }),
+    likeMatch: (expr, text, position, negate, caseInsensitive = false) =>
+      likeMatchSql({ escape: flags.likeEscape, stringLiteral }, expr, text, position, negate, caseInsensitive),
     concat(parts) {
       if (parts.length === 0) return stringLiteral('');
       if (parts.length === 1) return parts[0]!;

@@ -1,6 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
+import { connectDuckdb, connectMariadb, connectPostgres } from '../dialects/testing/connect.js';
 
 /**
  * Test support: copies the demo warehouse (schema `demo` of a DuckDB file) into PostgreSQL or
@@ -27,11 +25,10 @@ const valueFor = (v: unknown): unknown => {
 
 /** `stamp` names the data (generator and scale): a schema already holding it is reused. */
 export const copyDemo = async (duckdbFile: string, engine: Engine, url: string, schema: string, stamp: string): Promise<void> => {
-  const instance = await DuckDBInstance.create(duckdbFile, { access_mode: 'READ_ONLY' });
-  const duck = await instance.connect();
-  const tables = (await duck.runAndReadAll(`select table_name from information_schema.tables where table_schema = 'demo' order by 1`)).getRows().map((r) => String(r[0]));
-  const pgClient = engine === 'postgres' ? new pg.Client({ connectionString: url }) : undefined;
-  const my = engine === 'mysql' ? await mysql.createConnection({ uri: url, multipleStatements: false, timezone: 'Z' }) : undefined;
+  const duckdb = await connectDuckdb(duckdbFile);
+  const duck = duckdb.connection;
+  let pgClient: Awaited<ReturnType<typeof connectPostgres>> | undefined;
+  let my: Awaited<ReturnType<typeof connectMariadb>> | undefined;
   const q = (name: string) => (engine === 'postgres' ? `"${name}"` : `\`${name}\``);
   const exec = async (sql: string, params: unknown[] = []) => {
     if (pgClient) await pgClient.query(sql, params);
@@ -43,7 +40,9 @@ export const copyDemo = async (duckdbFile: string, engine: Engine, url: string, 
     return Object.values((rows as Record<string, unknown>[])[0] ?? {})[0];
   };
   try {
-    await pgClient?.connect();
+    const tables = (await duck.runAndReadAll(`select table_name from information_schema.tables where table_schema = 'demo' order by 1`)).getRows().map((r) => String(r[0]));
+    if (engine === 'postgres') pgClient = await connectPostgres(url);
+    else my = await connectMariadb(url);
     // Test files run in parallel: one copies while the others wait, then all reuse the copy.
     if (engine === 'postgres') await exec('SELECT pg_advisory_lock(7411)');
     else await scalar(`SELECT GET_LOCK('tessera_demo_copy', 600)`);
@@ -78,7 +77,7 @@ export const copyDemo = async (duckdbFile: string, engine: Engine, url: string, 
   } finally {
     if (engine === 'postgres') await exec('SELECT pg_advisory_unlock(7411)').catch(() => undefined);
     else await scalar(`SELECT RELEASE_LOCK('tessera_demo_copy')`).catch(() => undefined);
-    duck.closeSync();
+    await duckdb.close();
     await pgClient?.end();
     await my?.end();
   }

@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Explore, QueryDialect } from '@tessera/core';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { generateDemoWarehouse } from '../../../../examples/demo/generate.js';
 import { queryDialect } from '../dialects/query-dialect.js';
 import type { DialectName } from '../dialects/dialects.js';
+import { connectDuckdb, connectMariadb, connectPostgres } from '../dialects/testing/connect.js';
 import { copyDemo } from './demo-copy.js';
 import { demoExplores } from './demo-explores.js';
 
@@ -16,6 +14,8 @@ import { demoExplores } from './demo-explores.js';
  * Test support: the demo warehouse on every engine available here — DuckDB always, PostgreSQL with
  * DATABASE_URL, MariaDB with MARIADB_URL — each with the demo explores compiled for it and a
  * runner returning rows with values normalised for comparison (numbers as numbers, dates as text).
+ * Connections are opened as every engine test opens them (`dialects/testing/connect.ts`); the row
+ * objects and their normalisation are this file's own (the dialect tests read raw arrays).
  */
 export interface EngineUnderTest {
   name: DialectName;
@@ -55,41 +55,38 @@ export const demoWarehouseFile = (): Promise<string> =>
   }));
 
 const duckdb = async (): Promise<EngineUnderTest> => {
-  const instance = await DuckDBInstance.create(await demoWarehouseFile(), { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
+  const { connection, close } = await connectDuckdb(await demoWarehouseFile());
   return {
     name: 'duckdb',
     dialect: queryDialect('duckdb'),
     explores: await demoExplores('duckdb'),
     run: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS().map((r) => normaliseRow(r as Record<string, unknown>)),
-    close: async () => connection.closeSync(),
+    close,
   };
 };
 
 const postgres = async (url: string): Promise<EngineUnderTest> => {
   await copyDemo(await demoWarehouseFile(), 'postgres', url, 'demo_engine', await demoStamp());
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const client = await connectPostgres(url);
   return {
     name: 'postgres',
     dialect: queryDialect('postgres'),
     explores: await demoExplores('postgres', { schema: 'demo_engine' }),
-    run: async (sql) => (await pool.query(sql)).rows.map(normaliseRow),
-    close: () => pool.end(),
+    run: async (sql) => (await client.query(sql)).rows.map(normaliseRow),
+    close: () => client.end(),
   };
 };
 
 const mariadb = async (url: string): Promise<EngineUnderTest> => {
   await copyDemo(await demoWarehouseFile(), 'mysql', url, 'demo_engine', await demoStamp());
-  const pool = mysql.createPool({ uri: url, connectionLimit: 2, timezone: 'Z', dateStrings: ['DATE'] });
-  // As the MySQL client does: exact long GROUP_CONCAT lists (percentiles) and decimal division
-  // precise to 12 places instead of 4.
-  pool.pool.on('connection', (c) => c.query('SET SESSION group_concat_max_len = 1073741824, div_precision_increment = 12'));
+  // DATETIME as UTC Dates, DATE as its text, as the production MySQL client reads them.
+  const connection = await connectMariadb(url, { dateStrings: ['DATE'] });
   return {
     name: 'mysql',
     dialect: queryDialect('mysql'),
     explores: await demoExplores('mysql', { schema: 'demo_engine' }),
-    run: async (sql) => ((await pool.query(sql))[0] as Record<string, unknown>[]).map(normaliseRow),
-    close: () => pool.end(),
+    run: async (sql) => ((await connection.query(sql))[0] as Record<string, unknown>[]).map(normaliseRow),
+    close: () => connection.end(),
   };
 };
 

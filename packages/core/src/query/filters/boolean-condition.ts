@@ -1,8 +1,7 @@
-import type { QueryDialect } from '../dialect.js';
 import type { FilterRule } from '../types.js';
 import { assertNever } from '../../semantic/util/assert-never.js';
 import { equalsSql, notEqualsSql } from './comparison-sql.js';
-import type { FilterTarget } from './filter-types.js';
+import type { FilterDialect, FilterTarget } from './filter-types.js';
 import { filterBoolean } from './filter-values.js';
 import type { BooleanOperator } from './operators.js';
 
@@ -12,7 +11,7 @@ export const booleanCondition = (
   operator: Exclude<BooleanOperator, 'isNull' | 'notNull'>,
   values: readonly unknown[],
   target: FilterTarget,
-  dialect: QueryDialect,
+  dialect: FilterDialect,
 ): string | undefined => {
   if (values.length === 0) return undefined;
   const d = `(${target.sql})`;

@@ -1,15 +1,14 @@
 import { ParameterError } from '../../errors/index.js';
-import type { QueryDialect } from '../dialect.js';
 import type { FilterGroup, FilterGroupItem, FilterRule } from '../types.js';
 import { filterRuleCondition } from './compile-filter-rule.js';
-import type { FilterContext, FilterTarget } from './filter-types.js';
+import type { FilterContext, FilterDialect, FilterTarget } from './filter-types.js';
 
 const isGroup = (item: FilterGroupItem): item is FilterGroup => 'and' in item || 'or' in item;
 
 const groupCondition = (
   group: FilterGroup,
   resolve: (rule: FilterRule) => FilterTarget,
-  dialect: QueryDialect,
+  dialect: FilterDialect,
   ctx: FilterContext,
 ): string | undefined => {
   const [items, joiner] = 'and' in group ? [group.and, 'AND'] : [group.or, 'OR'];
@@ -36,6 +35,6 @@ const groupCondition = (
 export const compileFilterGroup = (
   group: FilterGroup | undefined,
   resolve: (rule: FilterRule) => FilterTarget,
-  dialect: QueryDialect,
+  dialect: FilterDialect,
   ctx: FilterContext,
 ): string | undefined => (group === undefined ? undefined : groupCondition(group, resolve, dialect, ctx));

@@ -1,10 +1,9 @@
 import { ParameterError } from '../../errors/index.js';
 import { assertNever } from '../../semantic/util/assert-never.js';
-import type { QueryDialect } from '../dialect.js';
 import type { FilterRule } from '../types.js';
 import { booleanCondition } from './boolean-condition.js';
 import { dateCondition } from './date-condition.js';
-import type { FilterContext, FilterTarget } from './filter-types.js';
+import type { FilterContext, FilterDialect, FilterTarget, WarehouseClock } from './filter-types.js';
 import { numberCondition } from './number-condition.js';
 import { assertOperatorApplies, BOOLEAN_OPERATORS, DATE_OPERATORS, isOneOf, NUMBER_OPERATORS, STRING_OPERATORS } from './operators.js';
 import { stringCondition } from './string-condition.js';
@@ -20,8 +19,8 @@ const wrongOperator = (rule: FilterRule): never => {
 export const filterRuleCondition = (
   rule: FilterRule,
   target: FilterTarget,
-  dialect: QueryDialect,
-  ctx: FilterContext,
+  dialect: FilterDialect,
+  ctx: FilterContext | WarehouseClock,
 ): string | undefined => {
   if (rule.disabled) return undefined;
   assertOperatorApplies(rule, target);
@@ -57,5 +56,5 @@ export const filterRuleCondition = (
  * Throws ParameterError for an operator that does not fit the field type or a value that does
  * not fit the operator.
  */
-export const compileFilterRule = (rule: FilterRule, target: FilterTarget, dialect: QueryDialect, ctx: FilterContext): string =>
+export const compileFilterRule = (rule: FilterRule, target: FilterTarget, dialect: FilterDialect, ctx: FilterContext): string =>
   filterRuleCondition(rule, target, dialect, ctx) ?? dialect.literal({ type: 'boolean', value: true });

@@ -1,27 +1,28 @@
 import { ParameterError } from '../../errors/index.js';
-import type { QueryDialect } from '../dialect.js';
 import type { FilterRule } from '../types.js';
 import { assertNever } from '../../semantic/util/assert-never.js';
 import { betweenSql, equalsSql, notEqualsSql, orderingSql } from './comparison-sql.js';
-import type { FilterContext, FilterTarget } from './filter-types.js';
+import type { FilterContext, FilterDialect, FilterTarget, WarehouseClock } from './filter-types.js';
 import { betweenValues, filterAmount, filterCompleted, filterDate, filterTimestamp, filterUnit } from './filter-values.js';
 import type { DateOperator } from './operators.js';
 import { relativeRange, type InstantRange, type RelativeOperator } from './relative-range.js';
+import { warehouseClockRange } from './warehouse-clock-range.js';
 import { civilOf, formatCivilDate } from './zoned-time.js';
 
 /**
  * Date and timestamp rules. Timestamp fields hold UTC wall clock (as the explore compiler
  * assumes); their literals are instants. Date fields are compared with calendar days: a relative
  * range covers every day in the query's zone that overlaps it. Relative ranges are computed here
- * from `ctx.now`, so the SQL says exactly which instants it means.
+ * from `ctx.now`, so the SQL says exactly which instants it means — or, with the `WarehouseClock`
+ * context, from the warehouse's clock in SQL (bounds cast to dates for date fields).
  */
 export const dateCondition = (
   rule: FilterRule,
   operator: Exclude<DateOperator, 'isNull' | 'notNull'>,
   values: readonly unknown[],
   target: FilterTarget,
-  dialect: QueryDialect,
-  ctx: FilterContext,
+  dialect: FilterDialect,
+  ctx: FilterContext | WarehouseClock,
 ): string | undefined => {
   const d = `(${target.sql})`;
   const isDate = target.type === 'date';
@@ -41,6 +42,12 @@ export const dateCondition = (
   /** A range that leaves 0001–9999 is the rule's fault: say which rule. */
   const relativeSql = (kind: RelativeOperator, amount: number, completed: boolean): string => {
     const unit = filterUnit(target, rule);
+    if (ctx.now === 'warehouse') {
+      const { semantic } = dialect;
+      const range = warehouseClockRange(kind, unit, amount, completed, semantic);
+      const bound = (sql: string) => (isDate ? semantic.castToDate(sql) : sql);
+      return betweenSql(d, bound(range.from), bound(range.to), range.toInclusive);
+    }
     try {
       return rangeSql(relativeRange(kind, unit, amount, completed, ctx));
     } catch (error) {

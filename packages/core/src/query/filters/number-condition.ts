@@ -1,8 +1,7 @@
-import type { QueryDialect } from '../dialect.js';
 import type { FilterRule } from '../types.js';
 import { assertNever } from '../../semantic/util/assert-never.js';
 import { betweenSql, equalsSql, notEqualsSql, orderingSql } from './comparison-sql.js';
-import type { FilterTarget } from './filter-types.js';
+import type { FilterDialect, FilterTarget } from './filter-types.js';
 import { betweenValues, filterNumber } from './filter-values.js';
 import type { NumberOperator } from './operators.js';
 
@@ -12,7 +11,7 @@ export const numberCondition = (
   operator: Exclude<NumberOperator, 'isNull' | 'notNull'>,
   values: readonly unknown[],
   target: FilterTarget,
-  dialect: QueryDialect,
+  dialect: FilterDialect,
 ): string | undefined => {
   if (values.length === 0) return undefined;
   const d = `(${target.sql})`;

@@ -1,8 +1,8 @@
-import type { LikePosition, QueryDialect } from '../dialect.js';
+import type { LikePosition } from '../dialect.js';
 import type { FilterRule } from '../types.js';
 import { assertNever } from '../../semantic/util/assert-never.js';
 import { equalsSql, notEqualsSql } from './comparison-sql.js';
-import type { FilterTarget } from './filter-types.js';
+import type { FilterDialect, FilterTarget } from './filter-types.js';
 import { filterText } from './filter-values.js';
 import type { StringOperator } from './operators.js';
 
@@ -17,7 +17,7 @@ export const stringCondition = (
   operator: Exclude<StringOperator, 'isNull' | 'notNull'>,
   values: readonly unknown[],
   target: FilterTarget,
-  dialect: QueryDialect,
+  dialect: FilterDialect,
 ): string | undefined => {
   const d = `(${target.sql})`;
   const texts = values.map((value) => filterText(target, rule, value));

@@ -4,7 +4,10 @@ import type { CompiledTable } from '../types/explore.js';
 import type { FieldPlan, FieldTarget, ResolvedExplore, ResolvedPart, ResolvedTable } from '../resolve/resolve-references.js';
 import type { TemplatePart } from '../resolve/sql-template.js';
 import { didYouMean } from '../util/suggest.js';
-import { filterRuleSql, FilterSqlError } from './filter-sql.js';
+import { ParameterError } from '../../errors/index.js';
+import type { FilterDialect } from '../../query/filters/filter-types.js';
+import { exploreFilterDialect } from './filter-dialect.js';
+import { filterRuleSql } from './filter-sql.js';
 import { aggregateSql, filteredValueSql } from './metric-sql.js';
 import { UnsupportedSqlError, type SemanticSqlDialect } from './sql-dialect.js';
 
@@ -69,11 +72,14 @@ export class FieldCompiler {
   private readonly memo = new Map<TableScope, Map<string, SqlFragment | CompileFailure>>();
   /** Fields being compiled, outermost first: a field met again here is a cycle. */
   private readonly stack: { table: TableScope; key: string }[] = [];
+  private readonly filterDialect: FilterDialect;
 
   constructor(
     private readonly ctx: CompilerContext,
     private readonly lookup: TableLookup,
-  ) {}
+  ) {
+    this.filterDialect = exploreFilterDialect(ctx.dialect);
+  }
 
   field(table: TableScope, key: string): SqlFragment {
     const known = this.known(table, key);
@@ -141,19 +147,22 @@ export class FieldCompiler {
     const metric = key.startsWith('m:') ? table.resolved.spec.metrics.get(key.slice(2)) : undefined;
     if (!metric?.aggregate) return value;
     let tables = value.tables;
-    const conditions = plan.filters.map(({ rule, target }) => {
+    const conditions: string[] = [];
+    for (const { rule, target } of plan.filters) {
       const scope = this.targetTable(table, target);
       const fragment = this.field(scope, dimensionKey(target.name));
       tables = union(tables, fragment.tables);
       const dim = this.dimensionSpec(scope, target.name)!;
       const caseSensitive = dim.caseSensitive ?? scope.resolved.spec.caseSensitive ?? true;
+      let condition: string | undefined;
       try {
-        return filterRuleSql(rule, { sql: fragment.sql, type: dim.type, caseSensitive }, this.ctx.dialect);
+        condition = filterRuleSql(rule, { sql: fragment.sql, type: dim.type, caseSensitive, fieldId: target.text }, this.filterDialect);
       } catch (e) {
-        if (e instanceof FilterSqlError) throw new CompileFailure(`filter on "${target.text}": ${e.message}`);
+        if (e instanceof ParameterError) throw new CompileFailure(e.message);
         throw e;
       }
-    });
+      if (condition !== undefined) conditions.push(condition);
+    }
     const valueSql = filteredValueSql(value.sql, conditions);
     let sql: string;
     try {

@@ -12,7 +12,7 @@ import { trinoFamily } from './dialects/trino-family.js';
 
 /**
  * The few SQL templates the explore compiler needs from a warehouse: time-interval expressions,
- * the aggregates whose spelling differs, literals for YAML metric filters, and relative time for
+ * the aggregates whose spelling differs, literals and LIKE escaping for YAML metric filters, and relative time for
  * `inThePast`-style filters (rendered against the warehouse clock, so compiled SQL never bakes in
  * a compile-time "now"). The warehouse dialects in `packages/warehouses` will supply these; the
  * built-in families below cover every `TargetDatabase` until then.
@@ -28,6 +28,11 @@ export interface SemanticSqlDialect {
   percentile(sql: string, fraction: number): string;
   median(sql: string): string;
   stringLiteral(value: string): string;
+  /**
+   * How LIKE matches `%` and `_` literally: `bang` — escaped with `!` and `ESCAPE '!'`; `backslash`
+   * — escaped with `\` in the pattern, for engines without an ESCAPE clause (BigQuery, ClickHouse).
+   */
+  likeEscape: LikeEscape;
   currentTimestamp(): string;
   /** `sql` shifted by `amount` units (negative goes back). */
   addInterval(sql: string, amount: number, unit: IntervalUnit): string;
@@ -40,6 +45,7 @@ export interface SemanticSqlDialect {
  */
 export class UnsupportedSqlError extends ParameterError {}
 
+export type LikeEscape = 'bang' | 'backslash';
 export type TruncateUnit = 'MILLISECOND' | 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 export type IntervalUnit = TruncateUnit;
 export type DatePart = 'DOW' | 'DAY' | 'DOY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR' | 'HOUR' | 'MINUTE';

@@ -1,7 +1,5 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import type { DialectName } from '../dialects.js';
+import { connectDuckdb, connectMariadb, connectPostgres } from './connect.js';
 
 /** A connection for tests: every row of a query, as arrays. */
 export interface EngineSession {
@@ -30,18 +28,11 @@ export const duckdbEngine: TestEngine = {
   dialect: 'duckdb',
   text: 'VARCHAR',
   async open() {
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    return session(
-      async (sql) => {
-        const r = await c.runAndReadAll(sql);
-        return { columns: r.columnNames(), rows: r.getRows() as unknown[][] };
-      },
-      async () => {
-        c.closeSync();
-        instance.closeSync();
-      },
-    );
+    const { connection, close } = await connectDuckdb();
+    return session(async (sql) => {
+      const r = await connection.runAndReadAll(sql);
+      return { columns: r.columnNames(), rows: r.getRows() as unknown[][] };
+    }, close);
   },
 };
 
@@ -50,8 +41,7 @@ export const postgresEngine = (url: string): TestEngine => ({
   dialect: 'postgres',
   text: 'VARCHAR',
   async open() {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = await connectPostgres(url);
     return session(
       async (sql) => {
         const r = await client.query({ text: sql, rowMode: 'array' });
@@ -67,7 +57,7 @@ export const mariadbEngine = (url: string): TestEngine => ({
   dialect: 'mariadb',
   text: 'CHAR',
   async open() {
-    const c = await mysql.createConnection({ uri: url, charset: 'utf8mb4', dateStrings: true });
+    const c = await connectMariadb(url, { charset: 'utf8mb4', dateStrings: true });
     return session(
       async (sql) => {
         const [rows, fields] = await c.query({ sql, rowsAsArray: true });

@@ -27,6 +27,7 @@ export const bigqueryFamily: DialectFamily = (startOfWeek) => {
     percentile: (x, p) => `APPROX_QUANTILES(${x}, 100)[OFFSET(${Math.round(p * 100)})]`,
     median: (x) => `APPROX_QUANTILES(${x}, 100)[OFFSET(50)]`,
     stringLiteral: (value) => quoteString(value, true),
+    likeEscape: 'backslash',
     currentTimestamp: () => 'CURRENT_TIMESTAMP()',
     // DATETIME arithmetic accepts every unit, TIMESTAMP arithmetic only up to DAY.
     addInterval: (x, amount, unit) => `TIMESTAMP(DATETIME_ADD(DATETIME(${x}), INTERVAL ${amount} ${unit}))`,

@@ -44,6 +44,7 @@ export const clickhouseFamily: DialectFamily = (startOfWeek) => {
     percentile: (x, p) => `quantile(${p})(${x})`,
     median: (x) => `median(${x})`,
     stringLiteral: (value) => quoteString(value, true),
+    likeEscape: 'backslash',
     currentTimestamp: () => 'now()',
     addInterval: (x, amount, unit) => `(${x} ${amount < 0 ? '-' : '+'} INTERVAL ${Math.abs(amount)} ${unit})`,
     castToDate: (x) => `toDate(${x})`,

@@ -22,6 +22,7 @@ export const databricksFamily: DialectFamily = (startOfWeek) => {
     percentile: (x, p) => `PERCENTILE(${x}, ${p})`,
     median: (x) => `PERCENTILE(${x}, 0.5)`,
     stringLiteral: (value) => quoteString(value, true),
+    likeEscape: 'bang',
     currentTimestamp: () => 'CURRENT_TIMESTAMP()',
     addInterval: (x, amount, unit) => `DATEADD(${unit}, ${amount}, ${x})`,
     castToDate: (x) => `CAST(${x} AS DATE)`,

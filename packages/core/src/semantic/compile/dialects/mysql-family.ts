@@ -81,6 +81,7 @@ export const mysqlFamily: DialectFamily = (startOfWeek) => {
     median: (x) => percentileCont(x, 0.5),
     // Default sql_mode: backslash is an escape, quotes are doubled (see @tessera/warehouses' mysqlDialect).
     stringLiteral: (value) => `'${value.replace(/\0/g, '').replace(/\\/g, '\\\\').replace(/'/g, "''")}'`,
+    likeEscape: 'bang',
     currentTimestamp: () => 'CURRENT_TIMESTAMP',
     addInterval: (x, amount, unit) =>
       unit === 'MILLISECOND' ? `TIMESTAMPADD(MICROSECOND, ${amount * 1000}, ${x})` : `TIMESTAMPADD(${unit}, ${amount}, ${x})`,

@@ -31,6 +31,7 @@ export const postgresLike = (startOfWeek: number | undefined, specific: Specific
       return `DATE_PART('${part}', ${x})`;
     },
     stringLiteral: (value) => quoteString(value, false),
+    likeEscape: 'bang',
     currentTimestamp: () => 'CURRENT_TIMESTAMP',
     addInterval: (x, amount, unit) => {
       const [n, u] = unit === 'QUARTER' ? [amount * 3, 'MONTH'] : [amount, unit];

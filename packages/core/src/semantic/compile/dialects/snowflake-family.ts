@@ -28,6 +28,7 @@ export const snowflakeFamily: DialectFamily = (startOfWeek) => {
     percentile: (x, p) => `PERCENTILE_CONT(${p}) WITHIN GROUP (ORDER BY ${x})`,
     median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
     stringLiteral: (value) => quoteString(value, true),
+    likeEscape: 'bang',
     currentTimestamp: () => 'CURRENT_TIMESTAMP()',
     addInterval: (x, amount, unit) => `DATEADD(${unit}, ${amount}, ${x})`,
     castToDate: (x) => `CAST(${x} AS DATE)`,

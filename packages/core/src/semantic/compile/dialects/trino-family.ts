@@ -23,6 +23,7 @@ export const trinoFamily: DialectFamily = (startOfWeek) => {
     percentile: (x, p) => `APPROX_PERCENTILE(${x}, ${p})`,
     median: (x) => `APPROX_PERCENTILE(${x}, 0.5)`,
     stringLiteral: (value) => quoteString(value, false),
+    likeEscape: 'bang',
     currentTimestamp: () => 'CURRENT_TIMESTAMP',
     addInterval: (x, amount, unit) => `DATE_ADD('${unit.toLowerCase()}', ${amount}, ${x})`,
     castToDate: (x) => `CAST(${x} AS DATE)`,
