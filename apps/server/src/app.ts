@@ -32,6 +32,7 @@ import { SessionService, type SessionRecord } from './identity/session-service.j
 import { UserRepository } from './identity/user-repository.js';
 import { userRoutes } from './identity/user-routes.js';
 import { registerInviteModule } from './invites/invite-module.js';
+import { registerLookerModule } from './looker/looker-module.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { registerOrganizationModule } from './organizations/organization-module.js';
 import { registerProjectModule } from './projects/projects-module.js';
@@ -172,6 +173,7 @@ export const buildApp = async (deps: AppDeps): Promise<App> => {
   registerContentModule(app, ctx, { projects: projectModule });
   registerSpaceModule(app, ctx, { projects: projectModule });
   registerProjectAccessModule(app, ctx, { projects: projectModule });
+  await registerLookerModule(app, ctx, { projects: projectModule, queries: query.queries, explores: query.explores });
 
   // Last: the web app answers GET paths outside /api/ that no API route claims.
   registerWebModule(app);

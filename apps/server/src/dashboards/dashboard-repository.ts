@@ -259,6 +259,8 @@ export class DashboardRepository {
       .select(sql<TileType[]>`array(select distinct t.type from dashboard_tiles t where t.dashboard_uuid = d.dashboard_uuid order by t.type)`.as('tile_types'))
       .where('d.project_uuid', '=', projectUuid)
       .where('d.space_uuid', 'in', spaceUuids)
+      // Soft-deleted through the Looker face (its trash): not listed, still readable by uuid.
+      .where('d.deleted_at', 'is', null)
       .orderBy((eb) => eb.fn('lower', ['d.name']))
       .orderBy('d.dashboard_uuid')
       .execute();

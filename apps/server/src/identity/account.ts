@@ -19,7 +19,11 @@ export type Account = {
   };
   organization: { organizationUuid: string; name: string; createdAt: Date } | null;
   role: OrganizationRole | null;
-  authentication: { kind: 'session'; sessionHash: string } | { kind: 'personalAccessToken'; tokenUuid: string };
+  authentication:
+    | { kind: 'session'; sessionHash: string }
+    | { kind: 'personalAccessToken'; tokenUuid: string }
+    /** An access token of the Looker API face (`POST /api/3.x/login`), only accepted under /api/3.x. */
+    | { kind: 'lookerAccessToken'; tokenHash: string };
 };
 
 export const actorOf = (account: Account): Actor => ({

@@ -296,6 +296,32 @@ export interface DashboardsTable {
   created_by_user_uuid: string | null;
   updated_at: Timestamp;
   updated_by_user_uuid: string | null;
+  /** Looker face (migration 0030): soft delete, settings, LookML link. */
+  deleted_at: Timestamp | null;
+  deleter_user_uuid: string | null;
+  hidden: Generated<boolean>;
+  refresh_interval: string | null;
+  query_timezone: string | null;
+  looker_appearance: Json<unknown> | null;
+  lookml_link_id: string | null;
+  looker_number: Generated<number>;
+}
+
+export interface LookerApi3CredentialsTable {
+  credentials_id: Generated<number>;
+  user_uuid: string;
+  client_id: string;
+  client_secret_hash: string;
+  is_disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface LookerAccessTokensTable {
+  token_hash: string;
+  user_uuid: string;
+  credentials_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface DashboardTilesTable {
@@ -368,4 +394,6 @@ export interface Database {
   saved_query_versions: SavedQueryVersionsTable;
   dashboards: DashboardsTable;
   dashboard_tiles: DashboardTilesTable;
+  looker_api3_credentials: LookerApi3CredentialsTable;
+  looker_access_tokens: LookerAccessTokensTable;
 }

@@ -27,8 +27,8 @@ export class PersonalAccessTokenService {
 
   async create(account: Account, input: { description: string; expiresAt?: string | null | undefined }) {
     assertOwn(account);
-    if (account.authentication.kind === 'personalAccessToken') {
-      throw new ForbiddenError('Personal access tokens cannot create other tokens: sign in with a password first');
+    if (account.authentication.kind !== 'session') {
+      throw new ForbiddenError('Tokens (personal access or Looker API tokens) cannot create other tokens: sign in with a password first');
     }
     const expiresAt = this.validExpiry(input.expiresAt ?? null);
     const { token, hash } = newToken(TOKEN_PREFIX.personalAccessToken);

@@ -11,6 +11,7 @@ import * as content from './0013-content.js';
 import * as queryMetadataNotify from './0020-query-metadata-notify.js';
 import * as contentNotify from './0021-content-notify.js';
 import * as projectResultsCache from './0022-project-results-cache.js';
+import * as looker from './0030-looker.js';
 
 /** Ordered, append-only. Never edit a migration that has landed; add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0020-query-metadata-notify': queryMetadataNotify,
   '0021-content-notify': contentNotify,
   '0022-project-results-cache': projectResultsCache,
+  '0030-looker': looker,
 };
