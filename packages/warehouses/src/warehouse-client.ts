@@ -104,6 +104,15 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+/** The warehouse could not be reached or opened (refused connection, bad login, missing DuckDB file); `message` is the engine's own. */
+export class WarehouseConnectionError extends Error {
+  override readonly name = 'WarehouseConnectionError';
+}
+
+/** `error` as a WarehouseConnectionError, unless it already is a warehouse error. */
+export const asConnectionError = (error: unknown): unknown =>
+  error instanceof Error && !(error instanceof WarehouseConnectionError) ? new WarehouseConnectionError(error.message) : error;
+
 /** The warehouse refused or failed the statement; `message` is the warehouse's own. */
 export class WarehouseQueryError extends Error {
   override readonly name = 'WarehouseQueryError';

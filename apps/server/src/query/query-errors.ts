@@ -1,5 +1,5 @@
 import { ParameterError, TesseraError } from '@tessera/core';
-import { QueryCancelledError, QueryTimeoutError, UnsafeLiteralError, WarehouseQueryError } from '@tessera/warehouses';
+import { QueryCancelledError, QueryTimeoutError, UnsafeLiteralError, WarehouseConnectionError, WarehouseQueryError } from '@tessera/warehouses';
 
 /**
  * Warehouse and dialect failures as API errors. They are the user's query's doing, so they are
@@ -31,6 +31,9 @@ export const toQueryError = (error: unknown, timeoutSeconds: number): unknown =>
   if (error instanceof QueryTimeoutError) return new QueryTimeoutApiError(timeoutSeconds);
   if (error instanceof QueryCancelledError) return new QueryCancelledApiError();
   if (error instanceof WarehouseQueryError) return new TesseraError('WarehouseQueryError', 400, `The warehouse refused the query: ${error.message}`);
+  if (error instanceof WarehouseConnectionError) {
+    return new TesseraError('WarehouseConnectionError', 400, `Could not connect to the warehouse: ${error.message}. Check the project's warehouse connection settings`);
+  }
   return error;
 };
 

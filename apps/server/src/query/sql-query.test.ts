@@ -42,6 +42,17 @@ describe('RunSqlQuery', () => {
     expect(res.json().error.message).toMatch(/nope/);
   });
 
+  it('says the warehouse cannot be reached (400 in words, not 500) when its DuckDB file is missing', async () => {
+    const created = await bed.server.request('POST', '/api/v1/org/projects', {
+      as: bed.admin,
+      body: { name: 'Missing file', type: 'DEFAULT', dbtConnection: { type: 'none' }, warehouseConnection: { type: 'duckdb', path: '/nonexistent/tessera/shop.duckdb', schema: 'demo' } },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const res = await bed.server.request('POST', `/api/v1/projects/${created.json().results.projectUuid}/sqlQuery`, { as: bed.admin, body: { sql: 'select 1' } });
+    expectError(res, 400, 'WarehouseConnectionError');
+    expect(res.json().error.message).toMatch(/could not connect to the warehouse.*warehouse connection settings/i);
+  });
+
   it('returns at most TESSERA_QUERY_MAX_LIMIT rows, which also caps metric queries', async () => {
     const res = await bed.server.request('POST', sqlUrl, { as: bed.admin, body: { sql: 'select * from range(1000)' } });
     expect(res.json().results.rows).toHaveLength(100);

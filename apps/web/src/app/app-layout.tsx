@@ -2,6 +2,8 @@ import { AppShell, Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/co
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useSignOut, useUser } from '../features/auth/hooks/use-session.js';
 import { ProjectSelect } from '../features/projects/components/project-select.js';
+import { ProjectNav } from '../features/home/components/project-nav.js';
+import { SqlRunnerMenuItem } from '../features/sql-runner/components/sql-runner-menu-item.js';
 
 /** The signed-in frame: a header with the project switcher and the user menu. */
 export const AppLayout = () => {
@@ -18,6 +20,7 @@ export const AppLayout = () => {
               Tessera
             </Text>
             <ProjectSelect />
+            <ProjectNav />
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
@@ -32,6 +35,14 @@ export const AppLayout = () => {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{user.data?.organizationName}</Menu.Label>
+              <Menu.Item component={Link} to="/generalSettings">
+                Settings
+              </Menu.Item>
+              <Menu.Item component={Link} to="/generalSettings/personalAccessTokens">
+                Personal access tokens
+              </Menu.Item>
+              <SqlRunnerMenuItem />
+              <Menu.Divider />
               <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>
                 Sign out
               </Menu.Item>

@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { asConnectionError } from '../warehouse-client.js';
 
 type Waiter = { resolve: (connection: DuckDBConnection) => void; reject: (error: Error) => void };
 
@@ -30,7 +31,7 @@ export class DuckDbConnectionPool {
       return await (await this.instance()).connect();
     } catch (error) {
       this.open -= 1;
-      throw error;
+      throw asConnectionError(error);
     }
   }
 

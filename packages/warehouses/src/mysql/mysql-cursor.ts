@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FieldPacket, Pool, PoolConnection } from 'mysql2';
 import type { QueryControl } from '../execution/query-control.js';
 import type { ResultCursor } from '../execution/result-cursor.js';
-import { WarehouseQueryError, type ResultColumn, type ResultRow } from '../warehouse-client.js';
+import { asConnectionError, WarehouseQueryError, type ResultColumn, type ResultRow } from '../warehouse-client.js';
 import { columnTypeOf } from './mysql-types.js';
 
 /** Errors the server sent carry an SQLSTATE; anything else (a lost connection…) passes through. */
@@ -93,7 +93,7 @@ export const openMySqlCursor = async (
   batchSize: number,
 ): Promise<ResultCursor> => {
   const connection = await new Promise<PoolConnection>((resolve, reject) =>
-    pool.getConnection((error, connection) => (error ? reject(error) : resolve(connection))),
+    pool.getConnection((error, connection) => (error ? reject(asConnectionError(error)) : resolve(connection))),
   );
   const threadId = connection.threadId;
   try {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { QueryControl } from '../execution/query-control.js';
 import type { ResultCursor } from '../execution/result-cursor.js';
-import { WarehouseQueryError, type ResultColumn, type ResultRow } from '../warehouse-client.js';
+import { asConnectionError, WarehouseQueryError, type ResultColumn, type ResultRow } from '../warehouse-client.js';
 import { columnTypeOf } from './postgres-types.js';
 
 type Batch = { rows: ResultRow[]; fields: pg.FieldDef[] };
@@ -95,7 +95,7 @@ export const openPostgresCursor = async (
   control: QueryControl,
   batchSize: number,
 ): Promise<ResultCursor> => {
-  const client = await pool.connect();
+  const client = await pool.connect().catch((error: unknown) => Promise.reject(asConnectionError(error)));
   const processId = (client as pg.PoolClient & { processID: number }).processID;
   try {
     control.setCanceller(() => cancelBackend(processId));

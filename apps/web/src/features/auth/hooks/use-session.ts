@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { completeSetup, getHealth, getUser, login, logout } from '../../../api/endpoints.js';
+import { acceptInvite } from '../../../api/settings-endpoints.js';
 import type { Health, LightdashUser } from '../../../api/types.js';
 import { isUserData, sessionKeys } from './session-keys.js';
 
@@ -37,6 +38,12 @@ export const useSignIn = () => {
 export const useCompleteSetup = () => {
   const start = useStartSession();
   return useMutation({ mutationFn: completeSetup, onSuccess: start });
+};
+
+/** Accepting an invite creates the account and signs it in (POST /api/v1/user sets the cookie). */
+export const useAcceptInvite = () => {
+  const start = useStartSession();
+  return useMutation({ mutationFn: acceptInvite, onSuccess: start });
 };
 
 /**

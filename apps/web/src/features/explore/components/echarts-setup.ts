@@ -1,9 +1,2 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-
-/** ECharts with only what the explore's charts draw (modular import keeps the chunk small). */
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-export { echarts };
+/** ECharts with the chart builder's modules (kept here for the modules that import it from the explore feature). */
+export { echarts } from '../../charts/components/echarts-setup.js';

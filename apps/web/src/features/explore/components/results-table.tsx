@@ -3,6 +3,7 @@ import type { SortField } from '@tessera/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type PointerEvent } from 'react';
 import type { QueryResults } from '../../../api/types.js';
+import { columnLabel, tableColumns } from '../../charts/utils/result-columns.js';
 import classes from './results-table.module.css';
 
 const ROW_HEIGHT = 30;
@@ -12,13 +13,17 @@ const MIN_WIDTH = 60;
 type Props = {
   results: QueryResults;
   sorts: SortField[];
-  /** Header click: cycle this column's sort; `add` (shift-click) keeps the other sorts. */
-  onSort: (fieldId: string, add: boolean) => void;
+  /** Header click: cycle this column's sort; `add` (shift-click) keeps the other sorts. Without it, headers do not sort. */
+  onSort?: ((fieldId: string, add: boolean) => void) | undefined;
 };
 
 const isNumeric = (results: QueryResults, id: string): boolean => {
   const field = results.fields[id];
-  return field?.fieldType === 'metric' ? !['string', 'date', 'timestamp', 'boolean'].includes(field.type) : field?.type === 'number';
+  if (field?.fieldType === 'metric') return !['string', 'date', 'timestamp', 'boolean'].includes(field.type);
+  // A table calculation without a type is a number; a custom dimension's type is `dimensionType`.
+  const other = field as { type?: string; dimensionType?: string; displayName?: string } | undefined;
+  if (other?.displayName !== undefined) return other.type === undefined || other.type === 'number';
+  return (other?.dimensionType ?? other?.type) === 'number';
 };
 
 /**
@@ -27,7 +32,7 @@ const isNumeric = (results: QueryResults, id: string): boolean => {
  * again with the new sort, since a row limit makes sorting in the browser wrong).
  */
 export const ResultsTable = ({ results, sorts, onSort }: Props) => {
-  const columns = [...results.metricQuery.dimensions, ...results.metricQuery.metrics].filter((id) => results.fields[id]);
+  const columns = tableColumns(results);
   const [widths, setWidths] = useState<Record<string, number>>({});
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: results.rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -63,7 +68,7 @@ export const ResultsTable = ({ results, sorts, onSort }: Props) => {
         <thead>
           <tr>
             {columns.map((id) => {
-              const field = results.fields[id];
+              const field = results.fields[id] as { fieldType?: string; tableLabel?: string } | undefined;
               const sortIndex = sorts.findIndex((s) => s.fieldId === id);
               const sort = sorts[sortIndex];
               return (
@@ -73,17 +78,17 @@ export const ResultsTable = ({ results, sorts, onSort }: Props) => {
                   data-kind={field?.fieldType}
                   data-numeric={isNumeric(results, id) || undefined}
                   aria-sort={sort ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                  title={`${field?.tableLabel ?? ''} ${field?.label ?? id} — click to sort, shift-click to add a sort`}
-                  onClick={(e) => onSort(id, e.shiftKey)}
+                  title={`${field?.tableLabel ?? ''} ${columnLabel(results, id)}${onSort ? ' — click to sort, shift-click to add a sort' : ''}`}
+                  onClick={onSort ? (e) => onSort(id, e.shiftKey) : undefined}
                 >
-                  <span className={classes.headerLabel}>{field?.label ?? id}</span>
+                  <span className={classes.headerLabel}>{columnLabel(results, id)}</span>
                   {sort && (
                     <span className={classes.sortMark}>
                       {sort.descending ? '↓' : '↑'}
                       {sorts.length > 1 ? sortIndex + 1 : ''}
                     </span>
                   )}
-                  <span className={classes.resizer} role="separator" aria-label={`Resize ${field?.label ?? id}`} onPointerDown={(e) => startResize(id, e)} onClick={(e) => e.stopPropagation()} />
+                  <span className={classes.resizer} role="separator" aria-label={`Resize ${columnLabel(results, id)}`} onPointerDown={(e) => startResize(id, e)} onClick={(e) => e.stopPropagation()} />
                 </th>
               );
             })}

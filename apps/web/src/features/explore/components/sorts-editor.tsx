@@ -1,12 +1,11 @@
 import { Button, CloseButton, Group, NumberInput, SegmentedControl, Select, Text } from '@mantine/core';
 import type { SortField } from '@tessera/core';
-import type { FieldItem } from '../utils/field-index.js';
 import { MAX_LIMIT } from '../utils/explore-state.js';
 
 type Props = {
   sorts: SortField[];
-  /** The selected fields: a query may only sort by those. */
-  selected: FieldItem[];
+  /** The query's columns (selected fields, custom fields, table calculations): a query may only sort by those. */
+  selected: { id: string; label: string; tableLabel?: string | undefined }[];
   limit: number;
   onSorts: (sorts: SortField[]) => void;
   onLimit: (limit: number) => void;

@@ -12,12 +12,13 @@ export const useExplores = (projectUuid: string) =>
     refetchInterval: (query) => (query.state.data?.length === 0 ? 3000 : false),
   });
 
-/** One explore and its field tree (built once per fetched explore). */
-export const useExplore = (projectUuid: string, exploreId: string) => {
+/** One explore and its field tree (built once per fetched explore); `enabled` false waits (an explore id still loading). */
+export const useExplore = (projectUuid: string, exploreId: string, enabled = true) => {
   const explore = useQuery({
     queryKey: exploreKeys.one(projectUuid, exploreId),
     queryFn: ({ signal }) => getExplore(projectUuid, exploreId, signal),
     staleTime: 5 * 60_000,
+    enabled: enabled && exploreId !== '',
   });
   const index = useMemo(() => (explore.data ? buildFieldIndex(explore.data) : undefined), [explore.data]);
   return { ...explore, index };

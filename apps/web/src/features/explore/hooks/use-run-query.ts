@@ -9,11 +9,11 @@ type Submitted = { query: MetricQuery; run: number };
 /**
  * Runs a metric query when asked (`run`), not on every edit. `cancel` aborts the request; the
  * server sees the connection close and cancels the warehouse query. The last results stay on
- * screen while the next run loads.
+ * screen while the next run loads. `initial` runs at once (a saved chart opened for editing).
  */
-export const useRunQuery = (projectUuid: string, exploreId: string) => {
+export const useRunQuery = (projectUuid: string, exploreId: string, initial?: MetricQuery) => {
   const client = useQueryClient();
-  const [submitted, setSubmitted] = useState<Submitted | undefined>();
+  const [submitted, setSubmitted] = useState<Submitted | undefined>(initial ? { query: initial, run: 1 } : undefined);
   const [cancelled, setCancelled] = useState(false);
   const key = submitted ? exploreKeys.results(projectUuid, exploreId, submitted.query, submitted.run) : ['results', 'none'];
   const results = useQuery({

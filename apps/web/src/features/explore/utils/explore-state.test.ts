@@ -50,4 +50,42 @@ describe('explore state', () => {
     expect(apply({ type: 'setLimit', limit: 0 }).limit).toBe(1);
     expect(apply({ type: 'setLimit', limit: Number.NaN }).limit).toBe(1);
   });
+
+  it('adds custom dimensions and metrics selected, drops them (and their sorts) when removed, and sends them with the query', () => {
+    const bin = { id: 'amount_bins', name: 'Amount bins', table: 'orders', type: 'bin' as const, dimensionId: 'orders_amount', binType: 'fixed_width' as const, binWidth: 50 };
+    const sum = { table: 'orders', name: 'amount_sum', label: 'Sum of amount', type: 'sum' as const, sql: '${TABLE}.amount', baseDimensionName: 'amount' };
+    const state = apply(
+      { type: 'addCustomDimension', dimension: bin },
+      { type: 'addAdditionalMetric', metric: sum },
+      { type: 'addTableCalculation', calculation: { name: 'twice', displayName: 'Twice', sql: '${orders.amount_sum} * 2' } },
+      { type: 'cycleSort', fieldId: 'twice', add: false },
+      { type: 'cycleSort', fieldId: 'orders_amount_sum', add: true },
+    );
+    expect(toMetricQuery('orders', state)).toMatchObject({
+      dimensions: ['amount_bins'],
+      metrics: ['orders_amount_sum'],
+      customDimensions: [bin],
+      additionalMetrics: [sum],
+      tableCalculations: [{ name: 'twice' }],
+      sorts: [{ fieldId: 'twice', descending: false }, { fieldId: 'orders_amount_sum', descending: false }],
+    });
+    const replaced = exploreReducer(state, { type: 'addTableCalculation', calculation: { name: 'twice', displayName: 'Twice', sql: '2' } });
+    expect(replaced.tableCalculations).toEqual([{ name: 'twice', displayName: 'Twice', sql: '2' }]);
+    const removed = [
+      { type: 'removeTableCalculation', name: 'twice' },
+      { type: 'removeAdditionalMetric', fieldId: 'orders_amount_sum' },
+      { type: 'removeCustomDimension', id: 'amount_bins' },
+    ].reduce((s, a) => exploreReducer(s, a as ExploreAction), state);
+    expect(toMetricQuery('orders', removed)).toEqual({ exploreName: 'orders', dimensions: [], metrics: [], filters: {}, sorts: [], limit: 500, tableCalculations: [] });
+  });
+
+  it('keeps the group-by only while its dimension is selected', () => {
+    const state = apply(
+      { type: 'toggleField', fieldId: 'a', kind: 'dimension' },
+      { type: 'toggleField', fieldId: 'b', kind: 'dimension' },
+      { type: 'setChart', chart: { type: 'cartesian' }, pivotColumns: ['b'] },
+    );
+    expect(state.pivotColumns).toEqual(['b']);
+    expect(exploreReducer(state, { type: 'toggleField', fieldId: 'b', kind: 'dimension' }).pivotColumns).toEqual([]);
+  });
 });

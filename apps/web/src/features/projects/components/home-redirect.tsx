@@ -4,13 +4,13 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useProjects } from '../hooks/use-projects.js';
 
-/** The start page (until issue 6's home page exists): the first project's explores. */
+/** The start page: the first project's home. */
 export const HomeRedirect = () => {
   const projects = useProjects();
   if (projects.isError) return <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />;
   if (!projects.data) return <PageLoader label="Loading projects" />;
   const first = projects.data[0];
-  if (first) return <Navigate to={`/projects/${first.projectUuid}/tables`} replace />;
+  if (first) return <Navigate to={`/projects/${first.projectUuid}/home`} replace />;
   return (
     <Center h="60vh">
       <Stack align="center" gap="xs" maw={520}>
