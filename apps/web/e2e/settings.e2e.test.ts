@@ -10,7 +10,8 @@ import { apiSession, startServer, waitFor, type RunningServer } from './tessera-
 /**
  * Settings, tokens, invites and the SQL runner in real headless Chromium against the real server
  * with the demo project. As the admin: a personal access token (its secret shown once, and it
- * works), a group, an invite; the invite accepted in a second browser (a fresh context) where the
+ * works), Looker API credentials (shown once; they sign in at /api/3.1/login until deleted), a group,
+ * an invite; the invite accepted in a second browser (a fresh context) where the
  * new viewer signs in and finds neither the SQL runner nor the organization settings; then a user
  * attribute for that viewer, a project edit and a SQL run. Screenshots go to
  * e2e/artifacts/settings-NN-*.png. Any browser console error not expected by a step fails it.
@@ -100,6 +101,31 @@ describe.skipIf(!hasChromium)(`settings, tokens, invites and SQL runner in headl
     await admin.getByText('You have no personal access tokens.').waitFor();
     expect((await fetch(`${url}/api/v1/user`, { headers: { authorization: `ApiKey ${secret}` } })).status).toBe(401);
 
+    // Looker API credentials: the secret is shown once, signs in at /api/3.1/login; deleted, it no longer does.
+    await settingsLink(admin, 'Looker API credentials').click();
+    await admin.getByText('You have no Looker API credentials.').waitFor();
+    await admin.getByRole('button', { name: 'Create API credentials' }).click();
+    const clientId = (await admin.getByTestId('new-looker-client-id').textContent()) ?? '';
+    const clientSecret = (await admin.getByTestId('new-looker-client-secret').textContent()) ?? '';
+    expect(clientId.length).toBeGreaterThan(10);
+    expect(clientSecret.length).toBeGreaterThan(20);
+    await admin.getByText('it is shown only this once').waitFor();
+    await shot(admin, '01b-looker-credentials-created');
+    const lookerLogin = () =>
+      fetch(`${url}/api/3.1/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret }) });
+    const signedIn = await lookerLogin();
+    expect(signedIn.status).toBe(200);
+    expect(((await signedIn.json()) as { access_token?: string }).access_token).toMatch(/.{20,}/);
+    await admin.getByRole('button', { name: 'Done, hide it' }).click();
+    const lookerTable = admin.getByRole('table', { name: 'Looker API credentials' });
+    await lookerTable.getByText(clientId).waitFor();
+    expect(await lookerTable.getByText('Enabled').count()).toBe(1);
+    expect(await admin.getByText(clientSecret).count()).toBe(0);
+    await admin.getByRole('button', { name: `Delete credentials ${clientId}` }).click();
+    await admin.getByRole('button', { name: 'Yes, delete' }).click();
+    await admin.getByText('You have no Looker API credentials.').waitFor();
+    expect([401, 404]).toContain((await lookerLogin()).status);
+
     // A group, with the admin as member.
     await settingsLink(admin, 'Groups').click();
     await admin.getByLabel('New group').fill('Analysts');
@@ -154,7 +180,7 @@ describe.skipIf(!hasChromium)(`settings, tokens, invites and SQL runner in headl
     await viewer.getByRole('menuitem', { name: 'Settings' }).click();
     await viewer.getByRole('heading', { name: 'Profile' }).waitFor();
     const nav = viewer.getByRole('navigation', { name: 'Settings' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Profile', 'Personal access tokens', 'My warehouse credentials']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Profile', 'Personal access tokens', 'Looker API credentials', 'My warehouse credentials']);
     await shot(viewer, '05-viewer-settings');
     await viewer.goto(`${url}/generalSettings/userManagement`);
     await viewer.getByText('Not available to you').waitFor();

@@ -12,6 +12,7 @@ export const SettingsNav = ({ access }: { access: SettingsAccess }) => {
   const mine: Item[] = [
     { path: '', label: 'Profile', show: true },
     { path: '/personalAccessTokens', label: 'Personal access tokens', show: true },
+    { path: '/lookerApiCredentials', label: 'Looker API credentials', show: true },
     { path: '/myWarehouseConnections', label: 'My warehouse credentials', show: true },
   ];
   const organization: Item[] = [

@@ -1,6 +1,7 @@
 import { Box, Group } from '@mantine/core';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../../components/not-found-page.js';
+import { LookerCredentialsPage } from '../../looker-credentials/components/looker-credentials-page.js';
 import { TokensPage } from '../../tokens/components/tokens-page.js';
 import { useSettingsAccess } from '../hooks/use-settings-access.js';
 import { AttributesPanel } from './attributes-panel.js';
@@ -28,6 +29,7 @@ export const SettingsPage = () => {
         <Routes>
           <Route index element={<ProfilePanel />} />
           <Route path="personalAccessTokens" element={<TokensPage />} />
+          <Route path="lookerApiCredentials" element={<LookerCredentialsPage />} />
           <Route path="myWarehouseConnections" element={<WarehouseCredentialsPanel />} />
           <Route path="userManagement" element={access.members ? <MembersPanel canInvite={access.invites} /> : <NotAllowed what="manage the organization's members" />} />
           <Route path="groups" element={access.groups ? <GroupsPanel /> : <NotAllowed what="manage groups" />} />
