@@ -59,6 +59,11 @@ export interface CsvExportRequest extends QueryOptions {
   header: string;
   /** At most this many rows are written. */
   limit: number;
+  /**
+   * The query has an ORDER BY whose order the file must keep (default true). Without one, the
+   * engine may write rows in any order, which lets DuckDB write in parallel without buffering.
+   */
+  ordered?: boolean | undefined;
 }
 
 export interface CsvExportResult {

@@ -73,7 +73,16 @@ export class CsvExportService {
               // Raw values: the warehouse's own CSV writer when it has one for these columns (same bytes).
               const native =
                 body.onlyRaw && client.exportCsv
-                  ? await client.exportCsv({ ...control, sql: compiled.sql, file: part, columns: columns.map((c) => c.id), header: csvHeader(columns), limit })
+                  ? await client.exportCsv({
+                      ...control,
+                      sql: compiled.sql,
+                      file: part,
+                      columns: columns.map((c) => c.id),
+                      header: csvHeader(columns),
+                      limit,
+                      // Without sorts the query has no ORDER BY: any row order is the query's answer.
+                      ordered: (query.sorts ?? []).length > 0,
+                    })
                   : undefined;
               if (native) return native;
               const { batches } = await client.stream(compiled.sql, { ...control, batchSize: BATCH_SIZE });

@@ -106,6 +106,23 @@ describe('DuckDB native CSV export', () => {
     }
   });
 
+  it('without an order to keep, writes the same lines in any order', async () => {
+    const sql = `select ${ALL.join(', ')} from typed`;
+    const columns = columnsOf(ALL.filter((c) => c !== 'word'));
+    const expected = await streamed(sql, columns, 10_000);
+    const file = path.join(dir, 'unordered.csv');
+    const result = await client.exportCsv({ sql, file, columns: columns.map((c) => c.id), header: csvHeader(columns), limit: 10_000, ordered: false });
+    expect(result).toEqual({ rowCount: 3_000, truncated: false });
+    const lines = (text: string) => {
+      const [header, ...rows] = text.split('\r\n');
+      return { header, rows: rows.sort() };
+    };
+    expect(lines(await readFile(file, 'utf8'))).toEqual(lines(expected.text));
+    // The connections keep DuckDB's default (insertion order preserved) for the next statements.
+    const settings = await Promise.all([1, 2, 3].map(() => client.run("select current_setting('preserve_insertion_order') as kept")));
+    expect(settings.map((s) => s.rows[0]!.kept)).toEqual([true, true, true]);
+  });
+
   it('writes the header alone when there are no rows', async () => {
     const sql = 'select id, word from typed where id < 0';
     const columns = columnsOf(['id', 'word']);
