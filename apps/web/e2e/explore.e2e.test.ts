@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wideExplore } from '../src/testing/explore-fixture.js';
+import { browserWatch } from './browser-watch.js';
 import { apiSession, startServer, waitFor, type RunningServer } from './tessera-server.js';
 
 /**
@@ -25,22 +26,11 @@ let browser: Browser | undefined;
 let home = '';
 let demoProject = '';
 let wideProject = '';
-const consoleErrors: string[] = [];
-/** Answers ≥ 400, to say which request a "Failed to load resource" console error was about. */
-const failedResponses: string[] = [];
+const { consoleErrors, failedResponses, watch } = browserWatch();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-const watch = (page: Page) => {
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-};
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 

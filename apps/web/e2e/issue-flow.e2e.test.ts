@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserWatch } from './browser-watch.js';
 import { apiSession, startServer, waitFor, type RunningServer } from './tessera-server.js';
 
 /**
@@ -26,18 +27,8 @@ let browser: Browser | undefined;
 let home = '';
 let demoProject = '';
 let api: Awaited<ReturnType<typeof apiSession>> | undefined;
-const consoleErrors: string[] = [];
-const failedResponses: string[] = [];
+const { consoleErrors, failedResponses, watch } = browserWatch();
 
-const watch = (page: Page) => {
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-};
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `flow-${name}.png`), fullPage: true });
 
