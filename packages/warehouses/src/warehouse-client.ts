@@ -1,3 +1,5 @@
+import type { FormatPlan } from '@tessera/core';
+
 /**
  * The I/O side of a warehouse. A client *holds* a dialect; it never is one, so a dialect is always
  * obtainable without a connection. A client owns its pool: make one per connection identity and reuse
@@ -49,12 +51,18 @@ export interface StreamedResult {
 }
 
 /** A query's rows written to a CSV file by the warehouse itself (raw values, as the streaming export writes them). */
+export interface CsvExportColumn {
+  name: string;
+  /** The column's formatting (`formatPlan`); absent: the raw value's text. */
+  format?: FormatPlan | undefined;
+}
+
 export interface CsvExportRequest extends QueryOptions {
   sql: string;
   /** The file to write (created or replaced). */
   file: string;
-  /** The result columns to write, in file order. */
-  columns: readonly string[];
+  /** The result columns to write, in file order: raw text, or formatted by the column's plan. */
+  columns: readonly CsvExportColumn[];
   /** The header line, already CSV text, without its line end. */
   header: string;
   /** At most this many rows are written. */
@@ -83,7 +91,7 @@ export interface WarehouseClient {
   stream(sql: string, options?: QueryOptions & { batchSize?: number | undefined }): Promise<StreamedResult>;
   /**
    * Writes the rows to a CSV file with the engine's own writer, byte for byte what streaming the rows
-   * and writing their raw text gives — or resolves undefined (writing nothing) when it cannot for
+   * and writing their raw or formatted text gives — or resolves undefined (writing nothing) when it cannot for
    * these columns; then the caller streams. Engines without a native writer leave it out.
    */
   exportCsv?(request: CsvExportRequest): Promise<CsvExportResult | undefined>;

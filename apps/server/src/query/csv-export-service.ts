@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, ParameterError, compileMetricQuery, createValueFormatter, ExpiredError } from '@tessera/core';
+import { ForbiddenError, NotFoundError, ParameterError, compileMetricQuery, createValueFormatter, ExpiredError, formatPlan } from '@tessera/core';
 import type { ReadStream } from 'node:fs';
 import type { JobRepository } from '../jobs/job-repository.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -58,6 +58,9 @@ export class CsvExportService {
     const timezone = scope.context.timezone;
     // Formatters are built only for a formatted file; raw cells skip them entirely.
     const cells = columns.map((c) => (body.onlyRaw ? rawCell() : formattedCell(createValueFormatter(compiled.fields[c.id], { timezone }))));
+    // The warehouse's own writer takes raw columns, or formatted ones when every format has a plan.
+    const plans = body.onlyRaw ? columns.map(() => undefined) : columns.map((c) => formatPlan(compiled.fields[c.id], { timezone }));
+    const nativeColumns = body.onlyRaw || plans.every(Boolean) ? columns.map((c, i) => ({ name: c.id, format: plans[i] })) : undefined;
     const fileName = `${slug(body.chartName ?? scope.explore.label ?? exploreId)}_${this.now().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`;
 
     return this.jobs.start(
@@ -70,14 +73,14 @@ export class CsvExportService {
           try {
             const { rowCount, truncated } = await mappingQueryErrors(this.settings.timeoutSeconds, async () => {
               const control = { signal: controller.signal, timeoutMs: this.settings.timeoutSeconds * 1000 };
-              // Raw values: the warehouse's own CSV writer when it has one for these columns (same bytes).
+              // The warehouse's own CSV writer when it has one for these columns (same bytes).
               const native =
-                body.onlyRaw && client.exportCsv
+                nativeColumns && client.exportCsv
                   ? await client.exportCsv({
                       ...control,
                       sql: compiled.sql,
                       file: part,
-                      columns: columns.map((c) => c.id),
+                      columns: nativeColumns,
                       header: csvHeader(columns),
                       limit,
                       // Without sorts the query has no ORDER BY: any row order is the query's answer.

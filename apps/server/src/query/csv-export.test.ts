@@ -96,6 +96,43 @@ describe('CSV export', () => {
     }
   });
 
+  it.each([
+    ['UTC (the warehouse writes the file)', undefined],
+    ['a display zone (the rows stream through the formatters)', 'Europe/Paris'],
+  ])('writes, in %s, the formatted text runQuery shows for every row', async (_label, timezone) => {
+    const query = metricQuery({
+      dimensions: [
+        'orders_order_id',
+        'orders_status',
+        'orders_is_first_order',
+        'orders_fx_rate',
+        'orders_units',
+        'orders_subtotal_usd',
+        'orders_tax_usd',
+        'orders_ordered_at_raw',
+        'orders_ordered_at_hour',
+        'orders_ordered_at_day',
+        'orders_ordered_at_quarter',
+        'orders_ordered_at_hour_of_day_num',
+        'orders_order_date_month',
+        'orders_order_date_year',
+      ],
+      sorts: [{ fieldId: 'orders_order_id', descending: false }],
+      limit: 400,
+      ...(timezone ? { timezone } : {}),
+    });
+    const run = await bed.server.request('POST', `${base}/explores/orders/runQuery`, { as: bed.viewer, body: query });
+    expect(run.statusCode, run.body).toBe(200);
+    const expected = (run.json().results.rows as Record<string, { value: { formatted: string } }>[]).map((row) =>
+      query.dimensions.map((id) => row[id]!.value.formatted),
+    );
+    const status = await finished(await startExport({ ...query, columnOrder: [], showTableNames: false, onlyRaw: false }));
+    expect(status).toMatchObject({ status: 'completed', truncated: true });
+    const [, ...rows] = parseCsv((await download(status.url)).body);
+    expect(rows).toHaveLength(400);
+    expect(rows).toEqual(expected);
+  });
+
   it('writes raw values of every row with csvLimit null, leaving hidden fields out', async () => {
     const jobId = await startExport({ ...byStatus, columnOrder: [], showTableNames: false, hiddenFields: ['orders_order_count'], onlyRaw: true, csvLimit: null });
     const status = await finished(jobId);

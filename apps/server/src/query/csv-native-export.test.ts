@@ -73,7 +73,7 @@ const streamed = async (sql: string, columns: CsvColumn[], limit: number) => {
 
 const native = async (sql: string, columns: CsvColumn[], limit: number) => {
   const file = path.join(dir, `native-${Math.random()}.csv`);
-  const result = await client.exportCsv({ sql, file, columns: columns.map((c) => c.id), header: csvHeader(columns), limit });
+  const result = await client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit });
   return result && { ...result, text: await readFile(file, 'utf8') };
 };
 
@@ -111,7 +111,7 @@ describe('DuckDB native CSV export', () => {
     const columns = columnsOf(ALL.filter((c) => c !== 'word'));
     const expected = await streamed(sql, columns, 10_000);
     const file = path.join(dir, 'unordered.csv');
-    const result = await client.exportCsv({ sql, file, columns: columns.map((c) => c.id), header: csvHeader(columns), limit: 10_000, ordered: false });
+    const result = await client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit: 10_000, ordered: false });
     expect(result).toEqual({ rowCount: 3_000, truncated: false });
     const lines = (text: string) => {
       const [header, ...rows] = text.split('\r\n');
@@ -134,18 +134,18 @@ describe('DuckDB native CSV export', () => {
   it('declines (writing nothing) when a column has no exact DuckDB text: the caller streams', async () => {
     for (const column of ['ratio', 'list']) {
       const file = path.join(dir, `declined-${column}.csv`);
-      await expect(client.exportCsv({ sql: `select ${column} from extra`, file, columns: [column], header: column, limit: 10 })).resolves.toBeUndefined();
+      await expect(client.exportCsv({ sql: `select ${column} from extra`, file, columns: [{ name: column }], header: column, limit: 10 })).resolves.toBeUndefined();
       await expect(readFile(file)).rejects.toThrow(/ENOENT/);
     }
     const wide = `select sum(amount) as total from typed`; // DECIMAL(38, 2)
-    await expect(client.exportCsv({ sql: wide, file: path.join(dir, 'wide.csv'), columns: ['total'], header: 'total', limit: 1 })).resolves.toBeUndefined();
+    await expect(client.exportCsv({ sql: wide, file: path.join(dir, 'wide.csv'), columns: [{ name: 'total' }], header: 'total', limit: 1 })).resolves.toBeUndefined();
   });
 
   it('is cancelled by its signal', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      client.exportCsv({ sql: 'select id from typed', file: path.join(dir, 'cancelled.csv'), columns: ['id'], header: 'id', limit: 10, signal: controller.signal }),
+      client.exportCsv({ sql: 'select id from typed', file: path.join(dir, 'cancelled.csv'), columns: [{ name: 'id' }], header: 'id', limit: 10, signal: controller.signal }),
     ).rejects.toBeInstanceOf(QueryCancelledError);
     // The client still works afterwards.
     expect((await client.run('select 1 as one')).rows).toEqual([{ one: 1 }]);

@@ -10,7 +10,8 @@
 
 export type NumberToText = (value: number | bigint | string) => string;
 
-interface Shape {
+/** How an Intl number format lays out its digits: affixes, separators, digit counts. */
+export interface NumberShape {
   positivePrefix: string;
   positiveSuffix: string;
   negativePrefix: string;
@@ -38,7 +39,12 @@ const affixes = (parts: Intl.NumberFormatPart[]) => {
   };
 };
 
-const shapeOf = (format: Intl.NumberFormat): Shape | undefined => {
+/**
+ * The layout of an Intl number format, read once from `formatToParts` and `resolvedOptions`, or
+ * undefined when its text is not affixes around grouped digits rounded half away from zero
+ * (significant digits, percent, units, other rounding modes or numbering systems).
+ */
+export const numberShape = (format: Intl.NumberFormat): NumberShape | undefined => {
   const options = format.resolvedOptions() as Intl.ResolvedNumberFormatOptions & { roundingIncrement?: number; roundingMode?: string };
   if (options.notation !== 'standard' || options.style === 'percent' || options.style === 'unit') return undefined;
   if (options.minimumSignificantDigits !== undefined || options.maximumSignificantDigits !== undefined) return undefined;
@@ -114,7 +120,7 @@ const roundedDigits = (abs: number, maxFraction: number): [string, string] | und
   return [integer, fraction];
 };
 
-const fastText = (shape: Shape, value: number): string | undefined => {
+const fastText = (shape: NumberShape, value: number): string | undefined => {
   const negative = value < 0 || Object.is(value, -0);
   const rounded = roundedDigits(negative ? -value : value, shape.maxFraction);
   if (!rounded) return undefined;
@@ -133,7 +139,7 @@ const fastText = (shape: Shape, value: number): string | undefined => {
  * and bigints exactly; the cast only widens the lib typing, which lists `number | bigint`.
  */
 export const numberToText = (format: Intl.NumberFormat): NumberToText => {
-  const shape = shapeOf(format);
+  const shape = numberShape(format);
   const slow = (value: number | bigint | string) => format.format(value as number);
   if (!shape) return slow;
   return (value) => {

@@ -1,5 +1,5 @@
-import { numberToText } from './fast-number.js';
-import type { NumberToText } from './fast-number.js';
+import { numberShape, numberToText } from './fast-number.js';
+import type { NumberShape, NumberToText } from './fast-number.js';
 
 /**
  * Number rendering with `Intl.NumberFormat`. Formatters are built once per option set and cached
@@ -29,21 +29,24 @@ export const toNumeric = (raw: unknown): Numeric | undefined => {
   return undefined;
 };
 
-const cache = new Map<string, NumberToText>();
+type CachedFormat = { text: NumberToText; shape: NumberShape | undefined };
 
-/**
- * The cached text function of an `Intl.NumberFormat` (see `fast-number.ts`); throws RangeError
- * for invalid options (callers validate first).
- */
-export const numberText = (locale: string, options: Intl.NumberFormatOptions): NumberToText => {
+const cache = new Map<string, CachedFormat>();
+
+/** The cached Intl object's text function and layout; throws RangeError for invalid options (callers validate first). */
+const cachedFormat = (locale: string, options: Intl.NumberFormatOptions): CachedFormat => {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let text = cache.get(key);
-  if (!text) {
-    text = numberToText(new Intl.NumberFormat(locale, options));
-    cache.set(key, text);
+  let cached = cache.get(key);
+  if (!cached) {
+    const intl = new Intl.NumberFormat(locale, options);
+    cached = { text: numberToText(intl), shape: numberShape(intl) };
+    cache.set(key, cached);
   }
-  return text;
+  return cached;
 };
+
+/** The cached text function of an `Intl.NumberFormat` (see `fast-number.ts`). */
+export const numberText = (locale: string, options: Intl.NumberFormatOptions): NumberToText => cachedFormat(locale, options).text;
 
 /** The default number rendering: thousands commas, at most 3 decimals (`1,234.568`). */
 export const formatDefaultNumber: (value: Numeric) => string = numberText('en-US', {});
@@ -86,8 +89,8 @@ const significantDigits = (value: Numeric, round: number): number => {
   return Math.min(Math.max(digits + round, 1), 21);
 };
 
-/** A formatter for one number style; every Intl object it needs is resolved here, not per value. */
-export const createNumberFormatter = (style: NumberStyle): ((value: Numeric) => string) => {
+/** The Intl locale and options of a style, its text post-processing, and its fixed rounding. */
+const intlStyle = (style: NumberStyle) => {
   const { separator, currency } = style;
   const locale = separator === 'periodComma' ? 'de-DE' : 'en-US';
   const base: Intl.NumberFormatOptions = {};
@@ -98,7 +101,13 @@ export const createNumberFormatter = (style: NumberStyle): ((value: Numeric) => 
   if (separator === 'noSeparatorPeriod') base.useGrouping = false;
   const post = postProcess(separator, currency !== undefined);
   const round = style.round !== undefined && Number.isFinite(style.round) ? Math.trunc(style.round) : undefined;
+  const digits = round === undefined ? {} : { minimumFractionDigits: Math.min(round, 20), maximumFractionDigits: Math.min(round, 20) };
+  return { locale, base, post, round, options: { ...base, ...digits } };
+};
 
+/** A formatter for one number style; every Intl object it needs is resolved here, not per value. */
+export const createNumberFormatter = (style: NumberStyle): ((value: Numeric) => string) => {
+  const { locale, base, post, round, options } = intlStyle(style);
   if (round !== undefined && round < 0) {
     return (value) => {
       const text = numberText(locale, { ...base, maximumSignificantDigits: significantDigits(value, round), maximumFractionDigits: 0 });
@@ -106,7 +115,27 @@ export const createNumberFormatter = (style: NumberStyle): ((value: Numeric) => 
       return post ? post(s) : s;
     };
   }
-  const digits = round === undefined ? {} : { minimumFractionDigits: Math.min(round, 20), maximumFractionDigits: Math.min(round, 20) };
-  const text = numberText(locale, { ...base, ...digits });
+  const text = numberText(locale, options);
   return post ? (value) => post(text(value)) : text;
+};
+
+/**
+ * The layout of a style's text, for renderers outside JS (the warehouse's CSV writer): the Intl
+ * object's shape with the style's post-processing applied to its affixes and separators.
+ * Undefined when there is none (rounding to tens and hundreds depends on the value).
+ */
+export const numberStyleShape = (style: NumberStyle): NumberShape | undefined => {
+  const { locale, post, round, options } = intlStyle(style);
+  if (round !== undefined && round < 0) return undefined;
+  const shape = cachedFormat(locale, options).shape;
+  if (!shape || !post) return shape;
+  return {
+    ...shape,
+    positivePrefix: post(shape.positivePrefix),
+    positiveSuffix: post(shape.positiveSuffix),
+    negativePrefix: post(shape.negativePrefix),
+    negativeSuffix: post(shape.negativeSuffix),
+    group: post(shape.group),
+    decimal: post(shape.decimal),
+  };
 };
