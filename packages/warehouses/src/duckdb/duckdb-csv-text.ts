@@ -23,7 +23,7 @@ const outOfRange = `error(${stringLiteral(OUT_OF_RANGE)})`;
 const NULL_TEXT = stringLiteral('∅');
 
 /** Integer types: their DuckDB text is their normal form's text (a number, or digits past 2^53). */
-const SMALL_INTEGERS = new Set<DuckDBTypeId>([
+const INTEGERS = new Set<DuckDBTypeId>([
   DuckDBTypeId.TINYINT,
   DuckDBTypeId.SMALLINT,
   DuckDBTypeId.INTEGER,
@@ -32,8 +32,8 @@ const SMALL_INTEGERS = new Set<DuckDBTypeId>([
   DuckDBTypeId.USMALLINT,
   DuckDBTypeId.UINTEGER,
   DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
 ]);
-const INTEGERS = new Set<DuckDBTypeId>([...SMALL_INTEGERS, DuckDBTypeId.HUGEINT]);
 const INSTANTS = new Set<DuckDBTypeId>([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_TZ]);
 
 /**

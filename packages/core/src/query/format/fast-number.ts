@@ -120,9 +120,18 @@ const roundedDigits = (abs: number, maxFraction: number): [string, string] | und
   return [integer, fraction];
 };
 
+/** Fraction digits of an integer: `minFraction` zeros (the common id, count and amount-in-cents case skips rounding). */
+const ZEROS = Array.from({ length: 21 }, (_, i) => '0'.repeat(i));
+
 const fastText = (shape: NumberShape, value: number): string | undefined => {
   const negative = value < 0 || Object.is(value, -0);
-  const rounded = roundedDigits(negative ? -value : value, shape.maxFraction);
+  const abs = negative ? -value : value;
+  if (Number.isSafeInteger(abs) && shape.minInteger === 1 && shape.minFraction <= 20) {
+    const grouped = groupDigits(String(abs), shape.group);
+    const body = shape.minFraction === 0 ? grouped : grouped + shape.decimal + ZEROS[shape.minFraction]!;
+    return negative ? shape.negativePrefix + body + shape.negativeSuffix : shape.positivePrefix + body + shape.positiveSuffix;
+  }
+  const rounded = roundedDigits(abs, shape.maxFraction);
   if (!rounded) return undefined;
   let [integer, fraction] = rounded;
   let end = fraction.length;

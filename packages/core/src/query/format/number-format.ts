@@ -73,10 +73,12 @@ export interface NumberStyle {
 }
 
 const NBSP = /[\u00A0\u202F]/g;
+const NBSP_ONE = /[\u00A0\u202F]/;
 const COMMA = /,/g;
 
-const postProcess = (separator: string | undefined, currency: boolean): ((s: string) => string) | undefined => {
-  const spaces = currency ? (s: string) => s.replace(NBSP, ' ') : undefined;
+/** The text's post-processing; `spaced`: the text may hold a no-break space to replace (currencies). */
+const postProcess = (separator: string | undefined, spaced: boolean): ((s: string) => string) | undefined => {
+  const spaces = spaced ? (s: string) => s.replace(NBSP, ' ') : undefined;
   const swap = separator === 'spacePeriod' ? ' ' : separator === 'apostrophePeriod' ? "'" : undefined;
   if (swap === undefined) return spaces;
   return spaces ? (s) => spaces(s).replace(COMMA, swap) : (s) => s.replace(COMMA, swap);
@@ -99,10 +101,14 @@ const intlStyle = (style: NumberStyle) => {
     base.currency = currency;
   }
   if (separator === 'noSeparatorPeriod') base.useGrouping = false;
-  const post = postProcess(separator, currency !== undefined);
   const round = style.round !== undefined && Number.isFinite(style.round) ? Math.trunc(style.round) : undefined;
   const digits = round === undefined ? {} : { minimumFractionDigits: Math.min(round, 20), maximumFractionDigits: Math.min(round, 20) };
-  return { locale, base, post, round, options: { ...base, ...digits } };
+  const options = { ...base, ...digits };
+  // Currencies may put a no-break space between symbol and number; a shape without one needs no replacing
+  // (the Intl fallback for bigints and decimal strings uses the same affixes).
+  const shape = round !== undefined && round < 0 ? undefined : cachedFormat(locale, options).shape;
+  const spaced = currency !== undefined && (!shape || Object.values(shape).some((part) => typeof part === 'string' && NBSP_ONE.test(part)));
+  return { locale, base, post: postProcess(separator, spaced), round, options, shape };
 };
 
 /** A formatter for one number style; every Intl object it needs is resolved here, not per value. */
@@ -125,9 +131,7 @@ export const createNumberFormatter = (style: NumberStyle): ((value: Numeric) => 
  * Undefined when there is none (rounding to tens and hundreds depends on the value).
  */
 export const numberStyleShape = (style: NumberStyle): NumberShape | undefined => {
-  const { locale, post, round, options } = intlStyle(style);
-  if (round !== undefined && round < 0) return undefined;
-  const shape = cachedFormat(locale, options).shape;
+  const { post, shape } = intlStyle(style);
   if (!shape || !post) return shape;
   return {
     ...shape,
