@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { DuckDbClient, QueryCancelledError } from '@tessera/warehouses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCancelledError } from '@tessera/warehouses';
+import { describe, expect, it } from 'vitest';
+import { duckDbTestWarehouse } from './csv-native-testing.js';
 import { csvHeader, rawCell, type CsvColumn } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 
@@ -13,8 +12,6 @@ import { writeCsv } from './csv-writer.js';
  * generated strings full of quotes, commas, line breaks, `#` and unicode, NULLs and empty strings,
  * instants before 1970 with sub-millisecond parts, and decimals at their widest.
  */
-let dir: string;
-let client: DuckDbClient;
 
 /** Deterministic strings over an alphabet of the characters CSV cares about. */
 const ALPHABET = ['a', 'Z', ' ', ',', '"', '\r', '\n', '#', ';', '\t', "'", '\\', 'é', '→', '😀', '\u00a0', '\ufeff', '0', '-'];
@@ -29,11 +26,7 @@ const generatedStrings = (count: number): string[] => {
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-native-csv-'));
-  const file = path.join(dir, 'warehouse.duckdb');
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
+const warehouse = duckDbTestWarehouse('tessera-native-csv-', async (connection) => {
   const strings = generatedStrings(3_000);
   await connection.run(`create table words as select * from (values ${strings.map((s, i) => `(${i}, ${sqlString(s)})`).join(', ')}) t(i, word)`);
   await connection.run(`
@@ -51,29 +44,21 @@ beforeAll(async () => {
       w.word
     from range(3000) join words w on w.i = range`);
   await connection.run(`create table extra as select 1.5::double as ratio, [1, 2] as list`);
-  connection.closeSync();
-  instance.closeSync();
-  client = new DuckDbClient(file);
-});
-
-afterAll(async () => {
-  await client.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const columnsOf = (ids: string[]): CsvColumn[] => ids.map((id) => ({ id, header: `${id} "label", #` }));
 
 /** The reference: the rows streamed into JavaScript and written by `writeCsv` with raw cells. */
 const streamed = async (sql: string, columns: CsvColumn[], limit: number) => {
-  const file = path.join(dir, `streamed-${Math.random()}.csv`);
-  const { batches } = await client.stream(sql, { batchSize: 500 });
+  const file = path.join(warehouse.dir, `streamed-${Math.random()}.csv`);
+  const { batches } = await warehouse.client.stream(sql, { batchSize: 500 });
   const result = await writeCsv(file, columns, batches, { limit, cells: columns.map(() => rawCell()) });
   return { ...result, text: await readFile(file, 'utf8') };
 };
 
 const native = async (sql: string, columns: CsvColumn[], limit: number) => {
-  const file = path.join(dir, `native-${Math.random()}.csv`);
-  const result = await client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit });
+  const file = path.join(warehouse.dir, `native-${Math.random()}.csv`);
+  const result = await warehouse.client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit });
   return result && { ...result, text: await readFile(file, 'utf8') };
 };
 
@@ -110,8 +95,8 @@ describe('DuckDB native CSV export', () => {
     const sql = `select ${ALL.join(', ')} from typed`;
     const columns = columnsOf(ALL.filter((c) => c !== 'word'));
     const expected = await streamed(sql, columns, 10_000);
-    const file = path.join(dir, 'unordered.csv');
-    const result = await client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit: 10_000, ordered: false });
+    const file = path.join(warehouse.dir, 'unordered.csv');
+    const result = await warehouse.client.exportCsv({ sql, file, columns: columns.map((c) => ({ name: c.id })), header: csvHeader(columns), limit: 10_000, ordered: false });
     expect(result).toEqual({ rowCount: 3_000, truncated: false });
     const lines = (text: string) => {
       const [header, ...rows] = text.split('\r\n');
@@ -119,7 +104,7 @@ describe('DuckDB native CSV export', () => {
     };
     expect(lines(await readFile(file, 'utf8'))).toEqual(lines(expected.text));
     // The connections keep DuckDB's default (insertion order preserved) for the next statements.
-    const settings = await Promise.all([1, 2, 3].map(() => client.run("select current_setting('preserve_insertion_order') as kept")));
+    const settings = await Promise.all([1, 2, 3].map(() => warehouse.client.run("select current_setting('preserve_insertion_order') as kept")));
     expect(settings.map((s) => s.rows[0]!.kept)).toEqual([true, true, true]);
   });
 
@@ -133,21 +118,21 @@ describe('DuckDB native CSV export', () => {
 
   it('declines (writing nothing) when a column has no exact DuckDB text: the caller streams', async () => {
     for (const column of ['ratio', 'list']) {
-      const file = path.join(dir, `declined-${column}.csv`);
-      await expect(client.exportCsv({ sql: `select ${column} from extra`, file, columns: [{ name: column }], header: column, limit: 10 })).resolves.toBeUndefined();
+      const file = path.join(warehouse.dir, `declined-${column}.csv`);
+      await expect(warehouse.client.exportCsv({ sql: `select ${column} from extra`, file, columns: [{ name: column }], header: column, limit: 10 })).resolves.toBeUndefined();
       await expect(readFile(file)).rejects.toThrow(/ENOENT/);
     }
     const wide = `select sum(amount) as total from typed`; // DECIMAL(38, 2)
-    await expect(client.exportCsv({ sql: wide, file: path.join(dir, 'wide.csv'), columns: [{ name: 'total' }], header: 'total', limit: 1 })).resolves.toBeUndefined();
+    await expect(warehouse.client.exportCsv({ sql: wide, file: path.join(warehouse.dir, 'wide.csv'), columns: [{ name: 'total' }], header: 'total', limit: 1 })).resolves.toBeUndefined();
   });
 
   it('is cancelled by its signal', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      client.exportCsv({ sql: 'select id from typed', file: path.join(dir, 'cancelled.csv'), columns: [{ name: 'id' }], header: 'id', limit: 10, signal: controller.signal }),
+      warehouse.client.exportCsv({ sql: 'select id from typed', file: path.join(warehouse.dir, 'cancelled.csv'), columns: [{ name: 'id' }], header: 'id', limit: 10, signal: controller.signal }),
     ).rejects.toBeInstanceOf(QueryCancelledError);
     // The client still works afterwards.
-    expect((await client.run('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    expect((await warehouse.client.run('select 1 as one')).rows).toEqual([{ one: 1 }]);
   });
 });

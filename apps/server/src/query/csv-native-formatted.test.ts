@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { createValueFormatter, formatPlan, type CustomFormat, type FormattableField, type ResultField } from '@tessera/core';
-import { DuckDbClient } from '@tessera/warehouses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { duckDbTestWarehouse } from './csv-native-testing.js';
 import { csvHeader, formattedCell, type CsvColumn } from './csv-format.js';
 import { writeCsv } from './csv-writer.js';
 
@@ -18,8 +16,6 @@ import { writeCsv } from './csv-writer.js';
  * strings full of CSV's special characters, and NULLs. Values past the range the SQL renders
  * exactly make the native writer decline, so the export streams.
  */
-let dir: string;
-let client: DuckDbClient;
 
 const ROWS = 3_000;
 const INTEGER_COLUMNS = ['tiny', 'small', 'int', 'big', 'ubig', 'huge'];
@@ -84,11 +80,7 @@ const ALPHABET = ['a', 'Z', ' ', ',', '"', '\r', '\n', '#', ';', "'", 'é', '�
 const word = (i: number) => Array.from({ length: (i * 7) % 9 }, (_, k) => ALPHABET[(i * 31 + k * 17) % ALPHABET.length]).join('');
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-native-formatted-'));
-  const file = path.join(dir, 'warehouse.duckdb');
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
+const warehouse = duckDbTestWarehouse('tessera-native-formatted-', async (connection) => {
   const generated = NUMBER_COLUMNS.map((c) => `(${GENERATED[c]})::${TYPES[c]} as ${c}`).join(',\n');
   await connection.run(`create table numbers as select range as id, ${generated} from range(${ROWS})`);
   let edgeId = 0;
@@ -118,14 +110,6 @@ beforeAll(async () => {
       (date '0044-03-15 (BC)', timestamp '0044-03-15 (BC) 12:00:00', 1.5::decimal(38, 2), 'NaN'::double, 2)) t(day, instant, total, ratio, id)`);
   await connection.run(`create table tiny as select * from (values
       (1, '5e-324'::double), (2, '-1e-7'::double), (3, '9.99e-7'::double), (4, '-0.0'::double), (5, 0::double), (6, '4.9999e-6'::double), (7, '0.5'::double)) t(id, ratio)`);
-  connection.closeSync();
-  instance.closeSync();
-  client = new DuckDbClient(file);
-});
-
-afterAll(async () => {
-  await client.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** A CSV column per (table column, field): the column formatted by the field. */
@@ -137,8 +121,8 @@ const selectOf = (table: string, formatted: Formatted[]) => `select ${formatted.
 /** The reference: rows streamed into JavaScript, formatted by createValueFormatter, written by writeCsv. */
 const streamed = async (sql: string, formatted: Formatted[], limit: number, timezone?: string) => {
   const columns = columnsOf(formatted);
-  const file = path.join(dir, `streamed-${Math.random()}.csv`);
-  const { batches } = await client.stream(sql, { batchSize: 700 });
+  const file = path.join(warehouse.dir, `streamed-${Math.random()}.csv`);
+  const { batches } = await warehouse.client.stream(sql, { batchSize: 700 });
   const cells = formatted.map((f) => formattedCell(createValueFormatter(f.field, { timezone })));
   const result = await writeCsv(file, columns, batches, { limit, cells });
   return { ...result, text: await readFile(file, 'utf8') };
@@ -146,10 +130,10 @@ const streamed = async (sql: string, formatted: Formatted[], limit: number, time
 
 const native = async (sql: string, formatted: Formatted[], limit: number, timezone?: string) => {
   const columns = columnsOf(formatted);
-  const file = path.join(dir, `native-${Math.random()}.csv`);
+  const file = path.join(warehouse.dir, `native-${Math.random()}.csv`);
   const plans = formatted.map((f) => formatPlan(f.field, { timezone }));
   if (plans.some((p) => !p)) throw new Error(`no plan for ${JSON.stringify(formatted.find((_, i) => !plans[i])!.field)}`);
-  const result = await client.exportCsv({ sql, file, columns: columns.map((c, i) => ({ name: c.id, format: plans[i] })), header: csvHeader(columns), limit });
+  const result = await warehouse.client.exportCsv({ sql, file, columns: columns.map((c, i) => ({ name: c.id, format: plans[i] })), header: csvHeader(columns), limit });
   return result && { ...result, text: await readFile(file, 'utf8') };
 };
 
@@ -280,8 +264,8 @@ describe('DuckDB native CSV export of formatted values', () => {
       expect((await streamed(sql, [formatted], 10)).rowCount).toBe(2);
     }
     // Raw instants past year 9999 too (`Date.toISOString` writes `+010000-…`).
-    const file = path.join(dir, 'beyond-raw.csv');
-    await expect(client.exportCsv({ sql: 'select instant from beyond', file, columns: [{ name: 'instant' }], header: 'instant', limit: 10 })).resolves.toBeUndefined();
+    const file = path.join(warehouse.dir, 'beyond-raw.csv');
+    await expect(warehouse.client.exportCsv({ sql: 'select instant from beyond', file, columns: [{ name: 'instant' }], header: 'instant', limit: 10 })).resolves.toBeUndefined();
   });
 
   it('has no plan where the text is not the shape of the value: the export streams', () => {
@@ -298,7 +282,7 @@ describe('DuckDB native CSV export of formatted values', () => {
   });
 
   it('declines column types whose values DuckDB does not render as the client reads them', async () => {
-    const file = path.join(dir, 'declined.csv');
+    const file = path.join(warehouse.dir, 'declined.csv');
     for (const [sql, field] of [
       ['select 1.5::double as c0', dimension('string')],
       ["select '1234' as c0", dimension('number')],
@@ -308,7 +292,7 @@ describe('DuckDB native CSV export of formatted values', () => {
       ['select 0.1::decimal(38, 20) as c0', dimension('number')],
     ] as const) {
       const format = formatPlan(field);
-      await expect(client.exportCsv({ sql, file, columns: [{ name: 'c0', format }], header: 'c0', limit: 1 }), sql).resolves.toBeUndefined();
+      await expect(warehouse.client.exportCsv({ sql, file, columns: [{ name: 'c0', format }], header: 'c0', limit: 1 }), sql).resolves.toBeUndefined();
     }
   });
 });

@@ -3,7 +3,7 @@ import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { QueryControl } from '../execution/query-control.js';
 import { WarehouseQueryError, type CsvExportRequest, type CsvExportResult } from '../warehouse-client.js';
 import type { DuckDbConnectionPool } from './duckdb-connection-pool.js';
-import { formattedCsvExpression, OUT_OF_RANGE, quoteIdentifier, rawCsvExpression, stringLiteral } from './duckdb-csv-text.js';
+import { formattedCsvExpression, OUT_OF_RANGE, quoteIdentifier, rawCsvExpression, safeStringLiteral } from './duckdb-csv-text.js';
 
 /**
  * `request.sql`'s rows written by DuckDB's own CSV writer (COPY … TO), several times faster than
@@ -16,7 +16,9 @@ import { formattedCsvExpression, OUT_OF_RANGE, quoteIdentifier, rawCsvExpression
  * DuckDB write rows as its threads produce them.
  */
 export const exportDuckDbCsv = async (pool: DuckDbConnectionPool, request: CsvExportRequest): Promise<CsvExportResult | undefined> => {
-  if (request.header.includes('\0') || request.file.includes('\0')) return undefined;
+  const file = safeStringLiteral(request.file);
+  const prefix = safeStringLiteral(`${request.header}\r\n`);
+  if (file === undefined || prefix === undefined) return undefined;
   const control = new QueryControl(request);
   try {
     const connection = await control.guard(pool.acquire(), (late) => pool.release(late));
@@ -34,8 +36,8 @@ export const exportDuckDbCsv = async (pool: DuckDbConnectionPool, request: CsvEx
       }
       const copy = await control.guard(
         connection.run(
-          `COPY (SELECT ${select} ${source} LIMIT ${request.limit}) TO ${stringLiteral(request.file)} ` +
-            `(FORMAT csv, HEADER false, NEW_LINE '\r\n', NULLSTR '', PREFIX ${stringLiteral(`${request.header}\r\n`)}, SUFFIX '\r\n')`,
+          `COPY (SELECT ${select} ${source} LIMIT ${request.limit}) TO ${file} ` +
+            `(FORMAT csv, HEADER false, NEW_LINE '\r\n', NULLSTR '', PREFIX ${prefix}, SUFFIX '\r\n')`,
         ),
       );
       const rowCount = Number(copy.rowsChanged);

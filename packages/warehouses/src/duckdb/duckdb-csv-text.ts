@@ -1,5 +1,6 @@
 import { DuckDBDecimalType, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import type { FormatPlan, NumberShape } from '@tessera/core';
+import { duckdbDialect } from '../dialects/dialects.js';
 
 /**
  * The SQL that gives a column's CSV text in DuckDB — exactly the text the streaming export writes
@@ -16,8 +17,19 @@ import type { FormatPlan, NumberShape } from '@tessera/core';
 /** The message of the error that stops a COPY meeting a value its expressions do not cover. */
 export const OUT_OF_RANGE = 'tessera-csv: a value outside the range of the native CSV writer';
 
-export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-export const stringLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+export const quoteIdentifier = (name: string): string => duckdbDialect.quoteIdentifier(name);
+
+/** A string literal through the dialect's renderer, which refuses NUL and unpaired surrogates. */
+export const stringLiteral = (text: string): string => duckdbDialect.literal({ type: 'string', value: text });
+
+/** The literal of `text`, or undefined when the renderer refuses it (the caller then declines and the export streams). */
+export const safeStringLiteral = (text: string): string | undefined => {
+  try {
+    return stringLiteral(text);
+  } catch {
+    return undefined;
+  }
+};
 
 const outOfRange = `error(${stringLiteral(OUT_OF_RANGE)})`;
 const NULL_TEXT = stringLiteral('∅');
@@ -166,7 +178,7 @@ const numberBody = (source: NumberSource, shape: NumberShape, negative: boolean)
 
 const numberExpression = (type: DuckDBType, column: string, shape: NumberShape): string | undefined => {
   const affixes = [shape.positivePrefix, shape.positiveSuffix, shape.negativePrefix, shape.negativeSuffix, shape.group, shape.decimal];
-  if (affixes.some((text) => text.includes('\0')) || shape.minInteger !== 1) return undefined;
+  if (affixes.some((text) => safeStringLiteral(text) === undefined) || shape.minInteger !== 1) return undefined;
   const source = numberSource(type, column, shape.maxFraction);
   if (!source) return undefined;
   const signed = (prefix: string, suffix: string, negative: boolean) =>

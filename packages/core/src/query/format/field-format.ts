@@ -1,3 +1,4 @@
+import { TIME_FRAMES } from '../../semantic/types/explore.js';
 import type { CompiledDimension, CompiledMetric, TimeFrame } from '../../semantic/types/explore.js';
 import type { AdditionalMetric, CustomFormat, ResultField, TableCalculation } from '../types.js';
 import { fromLegacy, isLegacyFormatName } from './custom-format.js';
@@ -14,18 +15,8 @@ export type FormattableField = ResultField | AdditionalMetric;
 
 export type ValueKind = 'string' | 'boolean' | 'date' | 'timestamp' | 'number';
 
-/** Interval children whose values are numbers but read as labels: `2024`, not `2,024`. */
-const NUMERIC_FRAMES: ReadonlySet<TimeFrame> = new Set<TimeFrame>([
-  'DAY_OF_WEEK_INDEX',
-  'DAY_OF_MONTH_NUM',
-  'DAY_OF_YEAR_NUM',
-  'WEEK_NUM',
-  'MONTH_NUM',
-  'QUARTER_NUM',
-  'YEAR_NUM',
-  'HOUR_OF_DAY_NUM',
-  'MINUTE_OF_HOUR_NUM',
-]);
+/** Interval children whose values are numbers but read as labels (`2024`, not `2,024`): the `…_NUM` and `…_INDEX` frames. */
+const NUMERIC_FRAMES: ReadonlySet<TimeFrame> = new Set(TIME_FRAMES.filter((frame) => frame.endsWith('_NUM') || frame.endsWith('_INDEX')));
 
 type Described =
   | { kind: 'dimension'; field: CompiledDimension }
